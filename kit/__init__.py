@@ -1,0 +1,91 @@
+"""Close Reading Kit: close reading, keyword frequencies and argument comparison
+of two op-eds on China and North Korea.
+
+``import kit`` is light: the modules behind the public names (and pandas, NLTK,
+seaborn under them) load the first time a name is used.
+
+>>> import kit
+>>> corpus = kit.load_corpus()
+>>> list(corpus)
+['cho', 'yang']
+"""
+from __future__ import annotations
+
+import importlib
+
+from .errors import *  # noqa: F401,F403  (the exception family is tiny; load it eagerly)
+from .errors import __all__ as _error_names
+
+__version__ = "0.1.0"
+
+# public name -> module (relative to ``kit``) that defines it.  No module may share
+# a public function's name (``kit.quiz`` must stay the function, not a submodule).
+_EXPORTS: dict[str, str] = {
+    # corpus and text pipeline
+    "load_corpus": "corpus",
+    "load_text": "corpus",
+    "Corpus": "corpus",
+    "Document": "corpus",
+    "Sentence": "corpus",
+    "Paragraph": "corpus",
+    "tokens": "text",
+    "sentences": "corpus",
+    "stopwords": "text",
+    # close reading
+    "show": "reading",
+    "highlight": "reading",
+    "kwic": "reading",
+    "actors": "mentions",
+    "gazetteer": "mentions",
+    "stance": "markers",
+    "annotate": "widgets.annotate",
+    "load_annotations": "annotation",
+    "reference_annotations": "annotation",
+    "compare_annotations": "annotation",
+    "concordance_explorer": "widgets.reading",
+    "reader": "widgets.reading",
+    # frequencies
+    "frequencies": "frequency",
+    "ngrams": "frequency",
+    "collocations": "frequency",
+    "dispersion": "frequency",
+    "summary": "frequency",
+    "keyness": "keywords",
+    "plot_frequencies": "plots",
+    "plot_keyness": "plots",
+    "plot_dispersion": "plots",
+    "plot_actors": "plots",
+    "plot_stance": "plots",
+    "describe_plot": "plots",
+    # comparing the arguments
+    "arguments": "compare",
+    "compare_arguments": "compare",
+    "comparison_questions": "compare",
+    "recommendations": "compare",
+    "argument_explorer": "widgets.arguments",
+    # assessment
+    "load_bank": "assessment",
+    "check": "assessment",
+    "answer_key": "assessment",
+    "quiz": "widgets.quiz",
+    "exercise": "exercises",
+    "check_exercise": "exercises",
+    "progress": "progress_store",
+    "plot_progress": "progress_store",
+    "export_progress": "progress_store",
+}
+
+__all__ = sorted([*_EXPORTS, *_error_names])
+
+
+def __getattr__(name: str):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'kit' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

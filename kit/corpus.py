@@ -1,0 +1,412 @@
+"""Documents, sentences with stable ids, the two-text corpus, and students' own texts.
+
+Every sentence has an id such as ``"cho 2.3"``: document ``cho``, paragraph 2,
+sentence 3 (both 1-based, counted in the body only).  Ids are how the lessons,
+quizzes and argument maps cite the texts.
+"""
+from __future__ import annotations
+
+import codecs
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Iterator
+
+from ._resources import load_yaml, read_text
+from .errors import (
+    BinaryFile,
+    DecodeError,
+    EmptyText,
+    InvalidArgument,
+    NotAFile,
+    TextNotFound,
+    TextTooLarge,
+    UnknownDocument,
+    UnknownSentence,
+    WrongType,
+)
+from .text import sentence_spans
+
+__all__ = [
+    "Paragraph",
+    "Sentence",
+    "Document",
+    "Corpus",
+    "load_corpus",
+    "load_text",
+    "sentences",
+    "MAX_BYTES",
+]
+
+MAX_BYTES = 20 * 1024 * 1024  # load_text refuses files over 20 MB
+_ID_RE = re.compile(r"^(?:(?P<doc>[^\s.]+)\s+)?(?P<para>\d+)\.(?P<sent>\d+)$")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of a document's body; ``doc.text[start:end] == text``."""
+
+    doc: str
+    number: int
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence; ``doc.text[start:end] == text``.
+
+    ``id`` is the citation form, ``"cho 2.3"``; ``label`` drops the document, ``"2.3"``.
+    """
+
+    id: str
+    doc: str
+    paragraph: int
+    index: int
+    text: str
+    start: int
+    end: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.paragraph}.{self.index}"
+
+
+class Document:
+    """A text split into paragraphs and sentences, with its metadata.
+
+    ``text`` is the body only; ``front_matter`` and ``back_matter`` (an editor's
+    preface, an author's bio) are kept apart from it.
+
+    >>> doc = Document(id="demo", text="One idea. Two ideas.\\n\\nA second paragraph.")
+    >>> [s.id for s in doc.sentences]
+    ['demo 1.1', 'demo 1.2', 'demo 2.1']
+    >>> doc.sentence("1.2").text
+    'Two ideas.'
+    """
+
+    def __init__(
+        self,
+        *,
+        id: str,
+        text: str,
+        title: str | None = None,
+        author: str = "unknown",
+        venue: str = "not stated in the source",
+        date: str = "not stated in the source",
+        front_matter: str = "",
+        back_matter: str = "",
+        metadata: Mapping | None = None,
+    ) -> None:
+        if not isinstance(id, str) or not re.fullmatch(r"[^\s.]+", id):
+            raise InvalidArgument(
+                f"A document id must be one word without spaces or dots, not {id!r}. "
+                "Try id='mytext'."
+            )
+        if not text.strip():
+            raise EmptyText(f"Document {id!r} has no text. Give it at least one sentence.")
+        self.id = id
+        self.text = text
+        self.title = title or id
+        self.author = author
+        self.venue = venue
+        self.date = date
+        self.front_matter = front_matter
+        self.back_matter = back_matter
+        self.metadata = dict(metadata or {})
+
+    def __repr__(self) -> str:
+        return (
+            f"<Document {self.id!r}: {self.title!r} by {self.author}, "
+            f"{len(self.paragraphs)} paragraphs, {len(self.sentences)} sentences>"
+        )
+
+    @cached_property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        """Paragraphs: blocks between blank lines or, in a text without blank lines, lines."""
+        splitter = _BLANK_LINE if _BLANK_LINE.search(self.text) else re.compile(r"\n")
+        out, pos = [], 0
+        for block in [*splitter.finditer(self.text), None]:
+            stop = block.start() if block else len(self.text)
+            chunk = self.text[pos:stop]
+            if chunk.strip():
+                lead = len(chunk) - len(chunk.lstrip())
+                start, end = pos + lead, pos + len(chunk.rstrip())
+                out.append(Paragraph(self.id, len(out) + 1, self.text[start:end], start, end))
+            pos = block.end() if block else stop
+        return tuple(out)
+
+    @cached_property
+    def sentences(self) -> tuple[Sentence, ...]:
+        """Every sentence of the body, in order, with its id."""
+        out = []
+        for para in self.paragraphs:
+            for i, (a, b) in enumerate(sentence_spans(para.text), start=1):
+                start, end = para.start + a, para.start + b
+                out.append(
+                    Sentence(f"{self.id} {para.number}.{i}", self.id, para.number, i,
+                             self.text[start:end], start, end)
+                )
+        return tuple(out)
+
+    @cached_property
+    def _by_label(self) -> dict[str, Sentence]:
+        return {s.label: s for s in self.sentences}
+
+    def sentence(self, ref: str) -> Sentence:
+        """Look up a sentence by ``"2.3"`` or ``"cho 2.3"``.
+
+        Raises :class:`~kit.UnknownSentence` naming the ids that do exist.
+        """
+        if not isinstance(ref, str):
+            raise WrongType(
+                f"A sentence id is a string such as '{self.id} 1.1', not {ref!r}."
+            )
+        match = _ID_RE.match(ref.strip())
+        if match and match["doc"] in (None, self.id):
+            found = self._by_label.get(f"{int(match['para'])}.{int(match['sent'])}")
+            if found is not None:
+                return found
+        counts = ", ".join(
+            f"¶{p.number}: {sum(s.paragraph == p.number for s in self.sentences)}"
+            for p in self.paragraphs
+        )
+        raise UnknownSentence(
+            f"There is no sentence {ref!r} in {self.id!r}. Ids look like "
+            f"'{self.id} 2.3' (paragraph 2, sentence 3); sentences per paragraph: {counts}. "
+            f"kit.sentences(corpus['{self.id}']) lists them all."
+        )
+
+
+class Corpus(Mapping):
+    """An ordered mapping of document id to :class:`Document`.
+
+    >>> corpus = load_corpus()
+    >>> corpus.sentence("cho 3.3").text
+    'Despite signs of tension between the two countries, North Korea is overwhelmingly reliant on China.'
+    """
+
+    def __init__(self, documents) -> None:
+        self._docs = {d.id: d for d in documents}
+
+    def __getitem__(self, key: str) -> Document:
+        try:
+            return self._docs[key]
+        except (KeyError, TypeError):
+            raise UnknownDocument(
+                f"There is no document {key!r} in this corpus; it has {list(self._docs)}. "
+                "Use one of those ids, e.g. corpus['cho']."
+            ) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._docs)
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+    def __repr__(self) -> str:
+        return f"<Corpus of {len(self)}: {', '.join(self._docs)}>"
+
+    def sentence(self, sentence_id: str) -> Sentence:
+        """Look up a sentence by its full id, such as ``"yang 7.2"``."""
+        doc_id = sentence_id.split()[0] if isinstance(sentence_id, str) and sentence_id.split() else None
+        if doc_id not in self._docs:
+            raise UnknownSentence(
+                f"{sentence_id!r} does not name a document of this corpus ({', '.join(self._docs)}). "
+                "Sentence ids look like 'cho 2.3'."
+            )
+        return self._docs[doc_id].sentence(sentence_id)
+
+    @property
+    def metadata(self):
+        """One row per document: who wrote it, where, when, and on what basis."""
+        import pandas as pd
+
+        keys = ["author", "affiliation", "title", "venue", "date", "date_basis", "is_excerpt"]
+        rows = []
+        for doc in self.values():
+            row = {"doc": doc.id}
+            row.update({k: doc.metadata.get(k, getattr(doc, k, None)) for k in keys})
+            row.update(paragraphs=len(doc.paragraphs), sentences=len(doc.sentences))
+            rows.append(row)
+        return pd.DataFrame(rows)
+
+
+def load_corpus() -> Corpus:
+    """The two op-eds, ``{"cho": Document, "yang": Document}``, body text exactly as received.
+
+    >>> [len(doc.paragraphs) for doc in load_corpus().values()]
+    [3, 10]
+    """
+    return Corpus(_corpus_documents())
+
+
+@lru_cache(maxsize=1)
+def _corpus_documents() -> tuple[Document, ...]:
+    docs = []
+    for meta in load_yaml("corpus.yaml")["documents"]:
+        lines = read_text(meta["file"]).split("\n")
+        pick = lambda key: [lines[n - 1] for n in meta["lines"][key]]  # noqa: E731
+        docs.append(
+            Document(
+                id=meta["id"],
+                text="\n\n".join(pick("body")),
+                title=meta["title"],
+                author=meta["author"],
+                venue=meta["venue"],
+                date=meta["date"],
+                front_matter="\n\n".join(pick("front_matter")),
+                back_matter="\n\n".join(pick("back_matter")),
+                metadata=meta,
+            )
+        )
+    return tuple(docs)
+
+
+def sentences(corpus_or_doc):
+    """A table of every sentence with its id: ``doc, sentence_id, paragraph, index, text, start, end``.
+
+    >>> sentences(load_corpus()["cho"]).head(2)[["sentence_id", "paragraph", "index"]]
+      sentence_id  paragraph  index
+    0     cho 1.1          1      1
+    1     cho 1.2          1      2
+    """
+    import pandas as pd
+
+    docs = _documents(corpus_or_doc, "sentences")
+    rows = [
+        {"doc": s.doc, "sentence_id": s.id, "paragraph": s.paragraph, "index": s.index,
+         "text": s.text, "start": s.start, "end": s.end}
+        for doc in docs for s in doc.sentences
+    ]
+    return pd.DataFrame(rows, columns=["doc", "sentence_id", "paragraph", "index", "text", "start", "end"])
+
+
+def _documents(corpus_or_doc, func: str) -> list[Document]:
+    """Normalise a corpus, a document, or a list of documents to a list of documents."""
+    if isinstance(corpus_or_doc, Document):
+        return [corpus_or_doc]
+    if isinstance(corpus_or_doc, Mapping) and all(isinstance(d, Document) for d in corpus_or_doc.values()):
+        return list(corpus_or_doc.values())
+    if isinstance(corpus_or_doc, (list, tuple)) and corpus_or_doc and all(
+        isinstance(d, Document) for d in corpus_or_doc
+    ):
+        return list(corpus_or_doc)
+    hint = " To use a string, wrap it first: kit.load_text('your text')." if isinstance(corpus_or_doc, str) else ""
+    raise WrongType(
+        f"{func}() takes the corpus (kit.load_corpus()) or one document "
+        f"(corpus['cho']), not a {type(corpus_or_doc).__name__}.{hint}"
+    )
+
+
+# --- students' own texts ---------------------------------------------------------
+
+_TEXT_SUFFIXES = {".txt", ".md", ".text", ".csv", ".rst"}
+_BINARY_MAGIC = {
+    b"%PDF": "a PDF",
+    b"PK\x03\x04": "a zip archive (perhaps a .docx)",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"\xd0\xcf\x11\xe0": "an old Microsoft Office file",
+}
+
+
+def load_text(path_or_string, *, id: str | None = None, title: str | None = None,
+              author: str | None = None, encoding: str = "utf-8") -> Document:
+    """Make a :class:`Document` of your own text, from a file or a string.
+
+    A string that contains a line break, or that is not the name of an existing
+    file and does not look like one (``.txt``, ``.md``, a ``/``), is taken as the
+    text itself.  Paragraphs are blocks between blank lines; a text with no blank
+    line has one paragraph per line.
+
+    >>> doc = load_text("Seoul hosted the talks. Beijing sent an envoy.", id="demo")
+    >>> [s.id for s in doc.sentences]
+    ['demo 1.1', 'demo 1.2']
+    """
+    try:
+        codecs.lookup(encoding)
+    except (LookupError, TypeError):
+        raise InvalidArgument(
+            f"encoding={encoding!r} is not an encoding Python knows. "
+            "Try 'utf-8', 'utf-8-sig', 'cp1252' or 'latin-1'."
+        ) from None
+    if isinstance(path_or_string, bytes):
+        text, name = _decode(path_or_string, encoding, "the bytes given"), None
+    elif isinstance(path_or_string, os.PathLike) or (
+        isinstance(path_or_string, str) and _looks_like_path(path_or_string)
+    ):
+        path = Path(path_or_string)
+        text, name = _read_file(path, encoding), path.stem
+    elif isinstance(path_or_string, str):
+        text, name = path_or_string, None
+    else:
+        raise WrongType(
+            f"load_text() takes a file path or a string of text, not a "
+            f"{type(path_or_string).__name__}. Example: kit.load_text('my_essay.txt')."
+        )
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    where = f"The file {str(path_or_string)!r}" if name is not None else "The text given"
+    if not text.strip():
+        raise EmptyText(f"{where} is empty (or only spaces). Put some sentences in it and load it again.")
+    doc_id = id or _safe_id(name) or "text"
+    return Document(id=doc_id, text=text, title=title or name or doc_id, author=author or "unknown")
+
+
+def _looks_like_path(s: str) -> bool:
+    if "\n" in s or len(s) > 1024:
+        return False
+    if os.path.exists(s):
+        return True
+    return Path(s).suffix.lower() in _TEXT_SUFFIXES or ("/" in s and " " not in s) or s.startswith("~")
+
+
+def _safe_id(name: str | None) -> str | None:
+    if not name:
+        return None
+    cleaned = re.sub(r"[\s.]+", "_", name).strip("_")
+    return cleaned or None
+
+
+def _read_file(path: Path, encoding: str) -> str:
+    path = path.expanduser()
+    if not path.exists():
+        raise TextNotFound(
+            f"No file at {str(path)!r} (looked from the folder {os.getcwd()!r}). "
+            "Check the spelling, or give the full path."
+        )
+    if not path.is_file():
+        raise NotAFile(
+            f"{str(path)!r} is a folder, not a text file. Give the path of one .txt file inside it."
+        )
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise TextTooLarge(
+            f"{str(path)!r} is {size / 1e6:.1f} MB; the kit loads texts up to "
+            f"{MAX_BYTES // (1024 * 1024)} MB. Split it into smaller files, or load one chapter."
+        )
+    data = path.read_bytes()
+    kind = next((what for magic, what in _BINARY_MAGIC.items() if data.startswith(magic)), None)
+    if kind or b"\x00" in data[:8192]:
+        raise BinaryFile(
+            f"{str(path)!r} looks like {kind or 'a binary file'}, not plain text. "
+            "Save or export it as plain text (.txt, UTF-8) and load that."
+        )
+    return _decode(data, encoding, repr(str(path)))
+
+
+def _decode(data: bytes, encoding: str, what: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise DecodeError(
+            f"{what} is not valid {encoding}: byte {exc.start} (0x{data[exc.start]:02x}) "
+            f"cannot be read. Try load_text(..., encoding='cp1252') or encoding='latin-1', "
+            "or save the file as UTF-8."
+        ) from None

@@ -1,0 +1,110 @@
+"""The kit's one exception family.
+
+Every error a student or teacher can meet is a :class:`KitError`. Messages name
+the thing, the problem and the fix, so a traceback from deep inside a library
+never has to be read.  Subclasses also derive from the matching built-in
+(``LookupError``, ``ValueError``, ``TypeError``, ``OSError``) so that code
+written against those keeps working.
+"""
+from __future__ import annotations
+
+__all__ = [
+    "KitError",
+    "TextNotFound",
+    "NotAFile",
+    "BinaryFile",
+    "EmptyText",
+    "DecodeError",
+    "TextTooLarge",
+    "UnknownDocument",
+    "UnknownSentence",
+    "UnknownQuestion",
+    "UnknownExercise",
+    "UnknownActor",
+    "UnknownTerm",
+    "InvalidArgument",
+    "WrongType",
+    "ResourceUnavailable",
+    "QuestionBankError",
+    "DataFileError",
+    "StoreError",
+]
+
+
+class KitError(Exception):
+    """Base class of every error raised by the kit."""
+
+
+class TextNotFound(KitError, FileNotFoundError):
+    """A path given as a text does not exist."""
+
+
+class NotAFile(KitError, IsADirectoryError):
+    """A path given as a text is a directory or another non-file."""
+
+
+class BinaryFile(KitError, ValueError):
+    """A file given as a text holds binary data (an image, a PDF, a zip...)."""
+
+
+class EmptyText(KitError, ValueError):
+    """A text (or document) has no words to work with."""
+
+
+class DecodeError(KitError, UnicodeError):
+    """A file's bytes are not valid in the encoding asked for."""
+
+
+class TextTooLarge(KitError, ValueError):
+    """A file is larger than the kit will load."""
+
+
+class UnknownDocument(KitError, KeyError):
+    """A document id is not in the corpus."""
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0]) if self.args else ""
+
+
+class UnknownSentence(UnknownDocument):
+    """A sentence id (such as ``"cho 2.3"``) does not exist."""
+
+
+class UnknownQuestion(UnknownDocument):
+    """A question or comparison id is not known."""
+
+
+class UnknownExercise(UnknownDocument):
+    """An exercise id is not known."""
+
+
+class UnknownActor(UnknownDocument):
+    """An actor name is not in the gazetteer."""
+
+
+class UnknownTerm(UnknownDocument):
+    """None of the terms asked for occurs in the text."""
+
+
+class InvalidArgument(KitError, ValueError):
+    """An option has a value the function cannot use."""
+
+
+class WrongType(KitError, TypeError):
+    """An argument is of the wrong type (a list where a document was expected...)."""
+
+
+class ResourceUnavailable(KitError, LookupError):
+    """An optional resource (such as NLTK's downloaded stopwords) is not installed."""
+
+
+class DataFileError(KitError, ValueError):
+    """A data file shipped with or given to the kit is malformed."""
+
+
+class QuestionBankError(DataFileError):
+    """A quiz question bank is malformed; the message names file, question and field."""
+
+
+class StoreError(KitError, OSError):
+    """The progress or annotation store cannot be read or written."""

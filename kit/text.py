@@ -1,0 +1,212 @@
+"""The text pipeline: sentence splitting and word tokens, with no downloaded data.
+
+Sentences come from NLTK's Punkt splitter given the kit's own parameters
+(``kit/data/lexicons/abbreviations.txt`` and ``sentence_starters.txt``): "U.S."
+does not end a sentence, unless the next word is a capitalised frequent sentence
+starter, as in "... cooperation with the U.S. But due to this response ...".
+
+Word tokens come from one regular expression (NLTK's ``regexp_tokenize`` idea,
+with spans).  The choices, which lesson 02 shows side by side:
+
+* initialisms stay one token: ``U.S.``, ``e.g.``;
+* hyphenated compounds stay whole: ``Moo-jin``, ``ROK-U.S.-Japan``,
+  ``U.S.-China``, ``long-term`` (``split_hyphens=True`` splits them into parts);
+* the possessive ``'s`` / ``’s`` is split off as its own token (``China’s`` ->
+  ``china``, ``'s``); other inner apostrophes stay (``don't``);
+* both apostrophe styles are treated alike: ``’`` is written ``'`` in tokens;
+* e-mail addresses and numbers such as ``1,000`` or ``2.5`` stay whole;
+* punctuation is dropped unless ``keep_punct=True``.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+from ._resources import word_list
+from .errors import InvalidArgument, ResourceUnavailable, WrongType
+
+__all__ = ["tokens", "token_spans", "sentence_spans", "normalise", "stopword_set"]
+
+_WORD = r"(?:[^\W\d_]\.){2,}|\w+(?:['’](?![sS]\b)\w+)*"
+_TOKEN_RE = re.compile(
+    rf"""
+      (?P<email>[\w.+-]+@\w[\w-]*(?:\.\w[\w-]*)+)
+    | (?P<number>\d+(?:[.,]\d+)+)
+    | (?P<word>(?:{_WORD})(?:-(?:{_WORD}))*)
+    | (?P<possessive>['’][sS]\b)
+    | (?P<punct>[^\w\s])
+    """,
+    re.VERBOSE,
+)
+
+
+def normalise(token: str, *, lower: bool = True) -> str:
+    """One token as the kit counts it: ``’`` written ``'``, lower-cased by default.
+
+    >>> normalise("China’s")
+    "china's"
+    """
+    token = token.replace("’", "'")
+    return token.lower() if lower else token
+
+
+def token_spans(text: str, *, keep_punct: bool = False) -> Iterator[tuple[int, int, str]]:
+    """Yield ``(start, end, raw_token)`` for each token of ``text``.
+
+    ``text[start:end] == raw_token``; nothing is normalised here.
+
+    >>> [t for _, _, t in token_spans("China’s U.S. policy.")]
+    ['China', '’s', 'U.S.', 'policy']
+    """
+    for match in _TOKEN_RE.finditer(text):
+        if match.lastgroup == "punct" and not keep_punct:
+            continue
+        yield match.start(), match.end(), match.group()
+
+
+def stopword_set(stopwords) -> frozenset[str]:
+    """Resolve the ``stopwords=`` option of the kit's functions to a set of lower-case words.
+
+    ``True``: the kit's own English list; ``False``/``None``: none; ``"nltk"``: NLTK's
+    English list if it is already installed; any collection of strings: those words.
+    """
+    if stopwords is True:
+        return word_list("lexicons/stopwords.txt")
+    if stopwords is False or stopwords is None:
+        return frozenset()
+    if isinstance(stopwords, str):
+        if stopwords == "nltk":
+            return _nltk_stopwords()
+        raise InvalidArgument(
+            f"stopwords={stopwords!r} is not a known list. Use True (the kit's list), "
+            "False, \"nltk\" (NLTK's list, if installed) or a set of words such as {'the', 'a'}."
+        )
+    if isinstance(stopwords, Iterable):
+        words = list(stopwords)
+        bad = [w for w in words if not isinstance(w, str)]
+        if bad:
+            raise WrongType(
+                f"stopwords contains {bad[0]!r}, which is not a string. "
+                "Give a set of words, e.g. {'the', 'a'}."
+            )
+        return frozenset(normalise(w) for w in words)
+    raise WrongType(
+        f"stopwords={stopwords!r} is a {type(stopwords).__name__}. "
+        "Use True, False, \"nltk\" or a set of words."
+    )
+
+
+@lru_cache(maxsize=1)
+def _nltk_stopwords() -> frozenset[str]:
+    try:
+        from nltk.corpus import stopwords as nltk_stopwords
+
+        return frozenset(nltk_stopwords.words("english"))
+    except LookupError:
+        raise ResourceUnavailable(
+            "NLTK's stopword list is not installed on this machine, and the kit never "
+            "downloads anything. Use stopwords=True for the kit's own list, or install "
+            "NLTK's data yourself (python -m nltk.downloader stopwords) where you have a network."
+        ) from None
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    from nltk.stem.snowball import SnowballStemmer
+
+    return SnowballStemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def _stem(token: str) -> str:
+    # Only plain words are stemmed: "u.s.", "rok-u.s.-japan", "1990s" stay as they are.
+    return _stemmer().stem(token) if token.isalpha() else token
+
+
+def _text_of(doc_or_text, func: str) -> str:
+    if isinstance(doc_or_text, str):
+        return doc_or_text
+    text = getattr(doc_or_text, "text", None)
+    if isinstance(text, str) and hasattr(doc_or_text, "sentences"):
+        return text
+    raise WrongType(
+        f"{func}() takes one document or a string, not a {type(doc_or_text).__name__}. "
+        "For the whole corpus, use corpus['cho'] and corpus['yang'] one at a time."
+    )
+
+
+def tokens(
+    doc_or_text,
+    *,
+    lower: bool = True,
+    stopwords=False,
+    stem: bool = False,
+    keep_punct: bool = False,
+    split_hyphens: bool = False,
+) -> list[str]:
+    """The word tokens of a document's body or of a string.
+
+    Parameters
+    ----------
+    doc_or_text : Document or str
+    lower : bool
+        Lower-case every token (default). Apostrophes are always written ``'``.
+    stopwords : bool, "nltk" or set of str
+        Drop stopwords: the kit's list (``True``), NLTK's installed list (``"nltk"``)
+        or your own set of words. Matching ignores case.
+    stem : bool
+        Reduce plain words to their Snowball stem (``cooperation`` -> ``cooper``).
+    keep_punct : bool
+        Keep punctuation marks as tokens.
+    split_hyphens : bool
+        Split hyphenated compounds into their parts (``ROK-U.S.-Japan`` ->
+        ``rok``, ``u.s.``, ``japan``).
+
+    Examples
+    --------
+    >>> tokens("The U.S. and China’s ROK-U.S.-Japan worries.")
+    ['the', 'u.s.', 'and', 'china', "'s", 'rok-u.s.-japan', 'worries']
+    >>> tokens("The U.S. and China’s worries.", stopwords=True, stem=True)
+    ['u.s.', 'china', 'worri']
+    """
+    text = _text_of(doc_or_text, "tokens")
+    stops = stopword_set(stopwords)
+    out: list[str] = []
+    for _, _, raw in token_spans(text, keep_punct=keep_punct):
+        token = normalise(raw, lower=lower)
+        parts = _split_compound(token) if split_hyphens and "-" in token[1:] else (token,)
+        for part in parts:
+            if stops and (part if lower else part.lower()) in stops:
+                continue
+            out.append(_stem(part) if stem else part)
+    return out
+
+
+def _split_compound(token: str) -> list[str]:
+    return [part for part in token.split("-") if part]
+
+
+# --- sentences -------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _punkt():
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    params = PunktParameters()
+    params.abbrev_types = set(word_list("lexicons/abbreviations.txt"))
+    params.sent_starters = set(word_list("lexicons/sentence_starters.txt"))
+    return PunktSentenceTokenizer(params)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each sentence of one paragraph (NLTK Punkt, the kit's parameters).
+
+    >>> text = "Beijing met the U.S. envoy. It was a first."
+    >>> [text[a:b] for a, b in sentence_spans(text)]
+    ['Beijing met the U.S. envoy.', 'It was a first.']
+    """
+    if not text.strip():
+        return []
+    return list(_punkt().span_tokenize(text))
