@@ -227,7 +227,7 @@ class Corpus(Mapping):
         """One row per document: who wrote it, where, when, and on what basis."""
         import pandas as pd
 
-        keys = ["author", "affiliation", "title", "venue", "date", "date_basis", "is_excerpt"]
+        keys = ["author", "affiliation", "title", "venue", "venue_basis", "date", "date_basis", "is_excerpt"]
         rows = []
         for doc in self.values():
             row = {"doc": doc.id}

@@ -1,0 +1,72 @@
+"""Every claim the kit makes about Cho or Yang cites a sentence that exists, and every
+quotation followed by a citation is word for word in the sentence it cites.
+
+Scans the Markdown cells of all notebooks and every string in the kit's data files
+(question banks, exercises, argument maps, annotations). See kit/_citations.py for the
+convention: `"overwhelmingly reliant" [cho 3.3]`."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kit._citations import CITATION_RE, problems, quote_in
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted(ROOT.glob("notebooks/*.ipynb")) + sorted(ROOT.glob("exercises/**/*.ipynb"))
+DATA = sorted(p for p in (ROOT / "kit" / "data").rglob("*.yaml") if p.name != "corpus.yaml")
+
+
+def _strings(node):
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from _strings(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _strings(value)
+
+
+def _rel(p: Path) -> str:
+    return str(p.relative_to(ROOT))
+
+
+def test_the_checker_catches_misquotes_and_unknown_ids(corpus):
+    # cho 3.3 reads "...North Korea is overwhelmingly reliant on China."
+    assert problems('Cho: "overwhelmingly reliant" [cho 3.3].', corpus, "x") == []
+    assert problems('Cho: "totally dependent" [cho 3.3].', corpus, "x") != []
+    assert problems("See [cho 9.9].", corpus, "x") == ["x: cites 'cho 9.9', which does not exist"]
+    assert quote_in("North Korea’s volatile behavior", corpus.sentence("cho 3.6").text)
+    assert quote_in("the United States should ... rein in", corpus.sentence("cho 3.6").text)
+    assert not quote_in("rein in ... the United States should", corpus.sentence("cho 3.6").text)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=_rel)
+def test_notebook_citations(path, corpus):
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    found = []
+    for i, cell in enumerate(cells):
+        if cell["cell_type"] != "markdown":
+            continue
+        text = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+        found += problems(text, corpus, f"{_rel(path)} cell {i}")
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("path", DATA, ids=_rel)
+def test_data_file_citations(path, corpus):
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    found = []
+    for text in _strings(data):
+        found += problems(text, corpus, _rel(path))
+    assert not found, "\n".join(found)
+
+
+def test_lessons_cite_the_texts():
+    lessons = [p for p in NOTEBOOKS if p.parent.name == "notebooks" and not p.name.startswith("00")]
+    for path in lessons:
+        text = path.read_text(encoding="utf-8")
+        assert len(CITATION_RE.findall(text)) >= 5, f"{_rel(path)} makes few cited statements"
