@@ -1,0 +1,229 @@
+"""The quiz widget: one panel per question (prompt, labelled input, Check, Try again,
+attempt count, feedback) and a running score.  All marking is :func:`kit.assessment.check`;
+attempts are saved with :func:`kit.progress_store.record_attempt`.
+
+Without a widget front end (plain Python, a notebook converted to text) the returned
+object shows a readable text version of the quiz instead.
+
+>>> box = quiz("00_start_here", record=False)
+>>> print(str(box).splitlines()[0])
+Quiz: Start here: ids and sources (8 questions)
+"""
+from __future__ import annotations
+
+import html
+
+import ipywidgets as W
+
+from ..assessment import Bank, Question, check, format_answer, load_bank, markdown_html, parse_bank
+from ..errors import InvalidArgument, KitError, WrongType
+from ..progress_store import record_attempt
+
+__all__ = ["quiz", "QuizBox"]
+
+_HEADS = {
+    "correct": ("✓ Correct!", "#1a6e2e"),
+    "partial": ("◐ Partly right.", "#8a5a00"),
+    "incorrect": ("✗ Not quite.", "#a11d1d"),
+    "invalid": ("! Not an answer yet.", "#444444"),
+}
+_ATTRIBUTION = [("Cho", "cho"), ("Yang", "yang"), ("Both", "both"), ("Neither", "neither")]
+
+
+def _questions(bank_or_questions) -> Bank:
+    if isinstance(bank_or_questions, Question):
+        bank_or_questions = [bank_or_questions]
+    if isinstance(bank_or_questions, (list, tuple)):
+        items = list(bank_or_questions)
+        if items and all(isinstance(q, Question) for q in items):
+            return Bank("custom", "Quiz", tuple(items), "<questions>")
+        if items and all(isinstance(q, dict) for q in items):
+            return parse_bank({"id": "custom", "title": "Quiz", "questions": items}, source="<questions>")
+        raise WrongType("quiz() takes a bank id, a .yaml path, a bank, or a list of questions "
+                        "(from load_bank, or dicts in the bank format).")
+    return load_bank(bank_or_questions)
+
+
+def _input(q: Question):
+    if q.type == "single":
+        return W.RadioButtons(options=[o.text for o in q.options], value=None,
+                              description="Answer:", layout=W.Layout(width="auto"))
+    if q.type == "multiple":
+        return W.VBox([W.Checkbox(value=False, description=o.text, indent=False, layout=W.Layout(width="auto"))
+                       for o in q.options])
+    if q.type in ("truefalse", "attribution"):
+        options = [("True", True), ("False", False)] if q.type == "truefalse" else _ATTRIBUTION
+        return W.ToggleButtons(options=options, value=None, description="Answer:")
+    if q.type in ("numeric", "text"):
+        hint = "a number, e.g. 5" if q.type == "numeric" else "a word or short phrase"
+        return W.Text(value="", placeholder=hint, description="Answer:", layout=W.Layout(width="24em"))
+    if q.type == "matching":
+        rights = sorted(set(q.answer.values()), key=str.casefold)
+        return W.VBox([W.Dropdown(options=[("— choose —", None), *[(r, r) for r in rights]], value=None,
+                                  description=left, style={"description_width": "initial"}, layout=W.Layout(width="auto"))
+                       for left in q.answer])
+    raise WrongType(f"question {q.id!r} has unknown type {q.type!r}")  # pragma: no cover
+
+
+class _Panel:
+    """Widgets and state of one question."""
+
+    def __init__(self, q: Question, number: int, owner: "QuizBox") -> None:
+        self.q, self.owner, self.attempts, self.best, self.revealed = q, owner, 0, 0.0, False
+        prompt = markdown_html(f"**{number}.** {q.prompt}")
+        if q.type == "attribution":
+            prompt += f"<blockquote>“{html.escape(q.quote)}”</blockquote>"
+        self.prompt = W.HTML(prompt)
+        self.input = _input(q)
+        self.check = W.Button(description="Check", button_style="primary", tooltip=f"Check your answer to question {number}")
+        self.retry = W.Button(description="Try again", disabled=True, tooltip="Clear the feedback and answer again")
+        self.count = W.Label("Attempts: 0")
+        self.feedback = W.HTML("")
+        self.check.on_click(self.on_check)
+        self.retry.on_click(self.on_retry)
+        self.box = W.VBox([self.prompt, self.input, W.HBox([self.check, self.retry, self.count]), self.feedback],
+                          layout=W.Layout(margin="0 0 1.2em 0"))
+
+    def controls(self):
+        return self.input.children if isinstance(self.input, W.VBox) else (self.input,)
+
+    def response(self):
+        if self.q.type == "multiple":
+            return [c.description for c in self.input.children if c.value]
+        if self.q.type == "matching":
+            return {d.description: d.value for d in self.input.children}
+        return self.input.value
+
+    def lock(self, locked: bool) -> None:
+        for widget in self.controls():
+            widget.disabled = locked
+        self.check.disabled = locked
+
+    def on_check(self, _button=None) -> None:
+        try:
+            self._check()
+        except Exception as exc:  # shown in the widget, never lost in a log
+            message = str(exc) if isinstance(exc, KitError) else f"{type(exc).__name__}: {exc}"
+            self.feedback.value = f'<div role="alert"><strong>Error:</strong> {html.escape(message)}</div>'
+
+    def _check(self) -> None:
+        response = self.response()
+        result = check(self.q, response)
+        note = ""
+        if result.status != "invalid":
+            self.attempts += 1
+            if not self.revealed:
+                self.best = max(self.best, result.score)
+            self.revealed = self.revealed or (
+                not result.correct and self.owner.show_answer_after is not None
+                and self.attempts >= self.owner.show_answer_after)
+            if self.owner.record:
+                try:
+                    record_attempt(quiz=self.owner.bank.id, question=self.q.id, response=response,
+                                   status=result.status, score=result.score, attempt=self.attempts)
+                except KitError as exc:
+                    note = f"<p><em>This attempt could not be saved: {html.escape(str(exc))}</em></p>"
+            self.lock(True)
+            self.retry.disabled = result.correct
+        self.count.value = f"Attempts: {self.attempts}"
+        self.feedback.value = render_feedback(result, self.q, reveal=self.revealed and not result.correct) + note
+        self.owner.update_score()
+
+    def on_retry(self, _button=None) -> None:
+        self.feedback.value = ""
+        self.lock(False)
+        self.retry.disabled = True
+
+
+def render_feedback(result, q: Question, *, reveal: bool = False) -> str:
+    """The feedback area's HTML (every piece of text escaped)."""
+    head, colour = _HEADS[result.status]
+    parts = [f'<div role="status" aria-live="polite"><p style="color:{colour}"><strong>{head}</strong></p>']
+    parts += [markdown_html(f) for f in result.feedback]
+    if reveal:
+        parts.append(f"<p><strong>The answer:</strong> {html.escape(format_answer(q))}</p>")
+    if result.correct or reveal:
+        if result.explanation:
+            parts.append(markdown_html(result.explanation))
+        for cid, text in result.citations:
+            parts.append(f"<blockquote><strong>[{html.escape(cid)}]</strong> {html.escape(text)}</blockquote>")
+    return "".join(parts) + "</div>"
+
+
+class QuizBox(W.VBox):
+    """The quiz widget (a VBox); its text form (``str``, ``repr``, text/plain) lists the questions."""
+
+    def __init__(self, bank: Bank, *, show_answer_after: int | None, record: bool) -> None:
+        self.bank, self.show_answer_after, self.record = bank, show_answer_after, record
+        self.panels = [_Panel(q, n, self) for n, q in enumerate(bank.questions, start=1)]
+        self.header = W.HTML(f"<h3>{html.escape(bank.title)}</h3>")
+        self.score_html = W.HTML("")
+        super().__init__([self.header, *[p.box for p in self.panels], self.score_html])
+        self.update_score()
+
+    def update_score(self) -> None:
+        points = sum(p.best for p in self.panels)
+        done = sum(p.attempts > 0 for p in self.panels)
+        self.score_html.value = (f'<p role="status"><strong>Score: {points:g} / {len(self.panels)}</strong> '
+                            f"({done} of {len(self.panels)} questions tried)</p>")
+
+    def text(self) -> str:
+        lines = [f"Quiz: {self.bank.title} ({len(self.panels)} questions)",
+                 "(Run this cell in Jupyter to answer with buttons; kit.check() marks answers in code.)", ""]
+        for n, p in enumerate(self.panels, start=1):
+            q = p.q
+            lines.append(f"{n}. {' '.join(q.prompt.split())}")
+            if q.type == "attribution":
+                lines.append(f'   "{q.quote}"  ->  Cho / Yang / both / neither')
+            elif q.type in ("single", "multiple"):
+                mark = "( )" if q.type == "single" else "[ ]"
+                lines += [f"   {mark} {o.text}" for o in q.options]
+            elif q.type == "truefalse":
+                lines.append("   ( ) True   ( ) False")
+            elif q.type == "matching":
+                lines += [f"   {left}  ->  ?" for left in q.answer]
+                lines.append("   choices: " + " | ".join(sorted(set(q.answer.values()), key=str.casefold)))
+            else:
+                lines.append("   Answer: " + ("a number" if q.type == "numeric" else "a word or short phrase"))
+            lines.append("")
+        return "\n".join(lines).rstrip() + "\n"
+
+    def __str__(self) -> str:
+        return self.text()
+
+    def __repr__(self) -> str:
+        return self.text()
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = super()._repr_mimebundle_(**kwargs)
+        if isinstance(bundle, tuple):  # (data, metadata)
+            bundle[0]["text/plain"] = self.text()
+        elif isinstance(bundle, dict):
+            bundle["text/plain"] = self.text()
+        return bundle
+
+
+def quiz(bank_or_questions, *, show_answer_after: int | None = 3, record: bool = True) -> QuizBox:
+    """A quiz widget for a bank (``kit.quiz("01_close_reading")``) or a list of questions.
+
+    Parameters
+    ----------
+    bank_or_questions : str, path, Bank, or list of questions
+        A bank id, a bank file, a bank from :func:`kit.load_bank`, or questions
+        (``Question`` objects, or dicts in the bank format).
+    show_answer_after : int or None
+        Show the answer after this many wrong tries (``None``: never).
+    record : bool
+        Save each attempt to the progress store (see :func:`kit.progress`).
+
+    Examples
+    --------
+    >>> box = quiz("00_start_here", record=False)
+    >>> len(box.panels)
+    8
+    """
+    if show_answer_after is not None and (isinstance(show_answer_after, bool)
+                                          or not isinstance(show_answer_after, int) or show_answer_after < 1):
+        raise InvalidArgument(f"show_answer_after must be a whole number of tries (1 or more) or None, "
+                              f"not {show_answer_after!r}. Example: kit.quiz('01_close_reading', show_answer_after=2).")
+    return QuizBox(_questions(bank_or_questions), show_answer_after=show_answer_after, record=bool(record))
