@@ -1,0 +1,254 @@
+"""Seaborn plots of the kit's tables, each with a plain-text description.
+
+Every ``plot_*`` function takes the DataFrame made by the matching kit function,
+draws on ``ax=`` (or on a new figure), and returns the Axes.  Colours come from
+seaborn's colour-blind-safe ``"colorblind"`` palette (heatmaps: ``"cividis"``).
+Styles are applied with context managers only, so global matplotlib settings are
+the same after a call as before.
+
+Screen readers cannot see a picture, so each function also stores a short text
+saying what the plot shows and its largest values: read it with
+:func:`describe_plot` (``kit.describe_plot(ax)``), or as ``ax.kit_description``.
+"""
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+import pandas as pd
+
+from .errors import InvalidArgument, WrongType
+
+__all__ = ["plot_frequencies", "plot_keyness", "plot_dispersion", "plot_actors", "plot_stance",
+           "describe_plot"]
+
+_STYLE = {"axes.titleweight": "bold", "axes.spines.top": False, "axes.spines.right": False}
+
+
+@contextmanager
+def _style():
+    import matplotlib.pyplot as plt
+    import seaborn as sns
+
+    with sns.axes_style("whitegrid"), plt.rc_context(_STYLE):
+        yield
+
+
+def _axes(ax, size):
+    import matplotlib.pyplot as plt
+
+    if ax is None:
+        _, ax = plt.subplots(figsize=size, layout="constrained")
+    return ax
+
+
+def _check(df, columns: list[str], func: str, maker: str) -> pd.DataFrame:
+    if not isinstance(df, pd.DataFrame):
+        raise WrongType(f"{func}() takes the table made by {maker}, not a {type(df).__name__}. "
+                        f"Example: kit.{func}({maker}).")
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        raise InvalidArgument(f"{func}() needs the columns {columns}; this table lacks {missing}. "
+                              f"Make it with {maker}.")
+    if df.empty:
+        raise InvalidArgument(f"{func}(): the table is empty, so there is nothing to draw. "
+                              "Check the options that made it (min_count, top, stopwords).")
+    return df
+
+
+def _finish(ax, title: str, xlabel: str, ylabel: str, description: str):
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.kit_description = description
+    return ax
+
+
+def _fmt(pairs) -> str:
+    return "; ".join(f"{k} {v:.1f}" for k, v in pairs)
+
+
+def plot_frequencies(freq: pd.DataFrame, *, top: int = 10, value: str = "per_1000", ax=None):
+    """Grouped bars of the ``top`` terms of each document, side by side.
+
+    Give the full table of :func:`kit.frequencies` (not one cut with ``top=``): a term
+    that is in one document's top list shows its value in the other document too
+    (0 when absent).  ``value`` is ``"per_1000"`` (default, fair between texts of
+    different length) or ``"count"``.
+
+    >>> import kit
+    >>> ax = kit.plot_frequencies(kit.frequencies(kit.load_corpus()), top=5)
+    >>> kit.describe_plot(ax).split(".")[0]
+    'Bar chart of the 5 most frequent terms of each text (cho, yang), per 1,000 words'
+    """
+    if value not in ("per_1000", "count"):
+        raise InvalidArgument(f"value={value!r}: use 'per_1000' or 'count'.")
+    _check(freq, ["doc", "term", value], "plot_frequencies", "kit.frequencies(corpus)")
+    import seaborn as sns
+
+    docs = list(dict.fromkeys(freq["doc"]))
+    ordered = freq.sort_values([value, "term"], ascending=[False, True])
+    chosen = list(dict.fromkeys(t for d in docs for t in ordered[ordered.doc == d].term.head(top)))
+    wide = freq.pivot_table(index="term", columns="doc", values=value, aggfunc="sum", fill_value=0)
+    wide = wide.reindex(index=chosen, columns=docs, fill_value=0)
+    wide = wide.loc[wide.max(axis=1).sort_values(ascending=False, kind="stable").index]
+    long = wide.reset_index().melt(id_vars="term", var_name="doc", value_name=value)
+    label = "per 1,000 words" if value == "per_1000" else "count"
+    with _style():
+        ax = _axes(ax, (7, 0.35 * len(chosen) * max(1, len(docs) / 2) + 1.5))
+        sns.barplot(data=long, y="term", x=value, hue="doc", hue_order=docs, orient="h",
+                    palette="colorblind", saturation=1, ax=ax)
+        ax.legend(title="text")
+    tops = "; ".join(f"{d}: {_fmt(wide[d].sort_values(ascending=False).head(3).items())}" for d in docs)
+    desc = (f"Bar chart of the {top} most frequent terms of each text ({', '.join(docs)}), {label}. "
+            f"{len(chosen)} terms shown. Highest: {tops}.")
+    return _finish(ax, f"Most frequent terms ({label})", label.capitalize(), "Term", desc)
+
+
+def plot_keyness(key: pd.DataFrame, *, top: int = 10, value: str = "g2", ax=None):
+    """Diverging bars: the ``top`` key terms of the target (right) and of the reference (left).
+
+    ``value`` is ``"g2"`` (signed log-likelihood, default) or ``"log_ratio"`` (effect
+    size).  Bars are coloured by direction; terms with an expected count below 5
+    are marked with a dagger (†) in their label.
+
+    >>> import kit
+    >>> c = kit.load_corpus()
+    >>> ax = kit.plot_keyness(kit.keyness(c["cho"], c["yang"]), top=3)
+    >>> kit.describe_plot(ax).split(".")[0]
+    'Diverging bar chart of keyness (signed G2) of cho against yang'
+    """
+    if value not in ("g2", "log_ratio"):
+        raise InvalidArgument(f"value={value!r}: use 'g2' or 'log_ratio'.")
+    _check(key, ["term", value, "g2"], "plot_keyness", "kit.keyness(target, reference)")
+    import seaborn as sns
+
+    target, reference = key.attrs.get("target", "target"), key.attrs.get("reference", "reference")
+    ranked = key.sort_values(["g2", "term"], ascending=[False, True])
+    pos, neg = ranked[ranked.g2 > 0].head(top), ranked[ranked.g2 < 0].tail(top)
+    shown = pd.concat([pos, neg]).sort_values(value, ascending=False).copy()
+    side_t, side_r = f"more in {target}", f"more in {reference}"
+    shown["direction"] = [side_t if g > 0 else side_r for g in shown.g2]
+    if "low_expected" in shown:
+        shown["label"] = [t + (" †" if low else "") for t, low in zip(shown.term, shown.low_expected)]
+    else:
+        shown["label"] = shown.term
+    palette = dict(zip([side_t, side_r], sns.color_palette("colorblind", 2)))
+    label = "signed G2 (log-likelihood)" if value == "g2" else "log ratio (log2 of relative frequencies)"
+    with _style():
+        ax = _axes(ax, (7, 0.32 * len(shown) + 1.5))
+        sns.barplot(data=shown, y="label", x=value, hue="direction", hue_order=[side_t, side_r],
+                    palette=palette, orient="h", dodge=False, saturation=1, ax=ax)
+        ax.axvline(0, color="black", linewidth=0.8)
+        ax.legend(title="† expected count < 5" if "low_expected" in shown else None)
+    desc = (f"Diverging bar chart of keyness ({'signed G2' if value == 'g2' else 'log ratio'}) of "
+            f"{target} against {reference}. Right, {side_t}: {_fmt(zip(pos.term, pos[value])) or 'none'}. "
+            f"Left, {side_r}: {_fmt(zip(neg.term[::-1], neg[value][::-1])) or 'none'}.")
+    return _finish(ax, f"Key terms: {target} vs {reference}", label, "Term", desc)
+
+
+def plot_dispersion(disp: pd.DataFrame, *, ax=None):
+    """An x-ray of where each term occurs: one lane per text and term, a tick per occurrence.
+
+    Takes the table of :func:`kit.dispersion`; lanes for terms with no hits in a text are
+    drawn empty (the terms and texts asked for travel in ``disp.attrs``).
+
+    >>> import kit
+    >>> ax = kit.plot_dispersion(kit.dispersion(kit.load_corpus(), ["China", "U.S."]))
+    >>> kit.describe_plot(ax).split(".")[0]
+    'Dispersion plot (x-ray) of 2 terms in cho, yang'
+    """
+    _check(disp, ["doc", "term", "position"], "plot_dispersion", "kit.dispersion(corpus, terms)")
+    import seaborn as sns
+
+    terms = disp.attrs.get("terms") or list(dict.fromkeys(disp.term))
+    docs = disp.attrs.get("docs") or list(dict.fromkeys(disp.doc))
+    lanes = [(d, t) for d in docs for t in terms]
+    colours = dict(zip(docs, sns.color_palette("colorblind", len(docs))))
+    with _style():
+        ax = _axes(ax, (8, 0.4 * len(lanes) + 1.5))
+        for y, (d, t) in enumerate(lanes):
+            hits = disp[(disp.doc == d) & (disp.term == t)]
+            ax.scatter(hits.position, [y] * len(hits), marker="|", s=300, color=colours[d],
+                       linewidths=2)
+        ax.set_yticks(range(len(lanes)), [f"{d}: {t}" for d, t in lanes])
+        ax.set_ylim(len(lanes) - 0.5, -0.5)
+        ax.set_xlim(0, 1)
+    counts = "; ".join(f"{d}: {t} {((disp.doc == d) & (disp.term == t)).sum()}" for d, t in lanes)
+    desc = (f"Dispersion plot (x-ray) of {len(terms)} terms in {', '.join(docs)}. Each tick is one "
+            f"occurrence, from the start (0) to the end (1) of the text. Occurrences: {counts}.")
+    return _finish(ax, "Where the terms occur", "Position in the text (0 = start, 1 = end)",
+                   "Text: term", desc)
+
+
+def _heatmap(df, column: str, func: str, maker: str, what: str, ax):
+    _check(df, ["doc", column, "per_1000"], func, maker)
+    import seaborn as sns
+
+    wide = df.pivot_table(index="doc", columns=column, values="per_1000", aggfunc="sum", fill_value=0)
+    wide = wide[wide.sum().sort_values(ascending=False, kind="stable").index]
+    with _style():
+        ax = _axes(ax, (max(4.5, 2 + 0.8 * wide.shape[1]), 2 + 0.6 * wide.shape[0]))
+        sns.heatmap(wide, annot=True, fmt=".1f", cmap="cividis", linewidths=0.5, ax=ax,
+                    cbar_kws={"label": "per 1,000 words"})
+        ax.tick_params(axis="x", rotation=45)
+        ax.tick_params(axis="y", rotation=0)
+        for tick in ax.get_xticklabels():
+            tick.set_horizontalalignment("right")
+    rows = "; ".join(f"{d}: {_fmt(wide.loc[d][wide.loc[d] > 0].sort_values(ascending=False).head(3).items()) or 'none'}"
+                     for d in wide.index)
+    desc = (f"Heatmap of {what} per 1,000 words: {wide.shape[0]} texts by {wide.shape[1]} "
+            f"{what}. Highest per text: {rows}.")
+    return ax, desc
+
+
+def plot_actors(actors: pd.DataFrame, *, ax=None):
+    """Heatmap: texts (rows) by actors (columns), mentions per 1,000 words.
+
+    Takes ``kit.actors(corpus, by="doc")`` (columns ``doc, actor, count, per_1000``).
+
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"doc": ["a", "b"], "actor": ["China", "China"],
+    ...                       "count": [3, 1], "per_1000": [30.0, 5.0]})
+    >>> describe_plot(plot_actors(table)).split(".")[0]
+    'Heatmap of actors per 1,000 words: 2 texts by 1 actors'
+    """
+    ax, desc = _heatmap(actors, "actor", "plot_actors", 'kit.actors(corpus, by="doc")', "actors", ax)
+    return _finish(ax, "Who is mentioned (per 1,000 words)", "Actor", "Text", desc)
+
+
+def plot_stance(stance: pd.DataFrame, *, ax=None):
+    """Heatmap: texts (rows) by stance categories (columns), markers per 1,000 words.
+
+    Takes ``kit.stance(corpus, by="doc")`` (columns ``doc, category, count, per_1000``).
+
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"doc": ["a", "a"], "category": ["hedge", "booster"],
+    ...                       "count": [2, 1], "per_1000": [20.0, 10.0]})
+    >>> describe_plot(plot_stance(table)).split(".")[0]
+    'Heatmap of stance categories per 1,000 words: 1 texts by 2 stance categories'
+    """
+    ax, desc = _heatmap(stance, "category", "plot_stance", 'kit.stance(corpus, by="doc")',
+                        "stance categories", ax)
+    return _finish(ax, "Stance markers (per 1,000 words)", "Category", "Text", desc)
+
+
+def describe_plot(ax) -> str:
+    """A plain-text description of a plot, for screen readers and for notes.
+
+    For a plot made by the kit, the text stored by its ``plot_*`` function (what is
+    shown and the largest values).  For any other matplotlib Axes, its title and
+    axis labels.
+
+    >>> import kit
+    >>> ax = kit.plot_frequencies(kit.frequencies(kit.load_corpus()), top=3)
+    >>> "Highest: cho: korea" in kit.describe_plot(ax)
+    True
+    """
+    stored = getattr(ax, "kit_description", None)
+    if isinstance(stored, str):
+        return stored
+    if not all(hasattr(ax, name) for name in ("get_title", "get_xlabel", "get_ylabel")):
+        raise WrongType(f"describe_plot() takes the Axes returned by a kit.plot_* function, not a "
+                        f"{type(ax).__name__}. Example: ax = kit.plot_keyness(table); kit.describe_plot(ax).")
+    return (f"A plot titled {ax.get_title() or '(untitled)'!r}; x axis: {ax.get_xlabel() or '(none)'}; "
+            f"y axis: {ax.get_ylabel() or '(none)'}.")
