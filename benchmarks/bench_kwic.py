@@ -1,0 +1,65 @@
+"""KWIC speed: the explorer's update on the corpus, and kwic on a 1M-token text.
+
+Targets (issue 4): explorer update (set the query -> table refreshed) <= 50 ms
+median on the corpus; kwic <= 300 ms median on a 1M-token text once its index is
+built.  Run: python benchmarks/bench_kwic.py
+"""
+from __future__ import annotations
+
+import random
+import statistics
+import time
+
+import kit
+from kit.reading import _index
+
+QUERIES = ["cooperation", "wedge", "North Korea", "cooperat*", "relying", "U.S.", "China", "broker"]
+
+
+def timed(func, repeat: int) -> list[float]:
+    out = []
+    for i in range(repeat):
+        start = time.perf_counter()
+        func(i)
+        out.append((time.perf_counter() - start) * 1000)
+    return out
+
+
+def synthetic_document(corpus, n_tokens: int = 1_000_000):
+    """Corpus sentences shuffled and repeated into paragraphs of 8, until n_tokens words."""
+    rng = random.Random(4)
+    pool = [s.text for d in corpus.values() for s in d.sentences]
+    per = sum(len(kit.tokens(s)) for s in pool) / len(pool)
+    sents = [rng.choice(pool) for _ in range(int(n_tokens / per) + 1)]
+    paras = [" ".join(sents[i:i + 8]) for i in range(0, len(sents), 8)]
+    return kit.corpus.Document(id="big", text="\n\n".join(paras))
+
+
+def main() -> None:
+    corpus = kit.load_corpus()
+    ui = kit.concordance_explorer(corpus)
+    for d in corpus.values():
+        _index(d)
+
+    def update(i):
+        ui.query.value = QUERIES[i % len(QUERIES)] + (" " * (i // len(QUERIES) % 2))
+        assert ui.result is not None
+
+    explorer = timed(update, 200)
+    print(f"explorer update on the corpus: median {statistics.median(explorer):.2f} ms "
+          f"(target <= 50 ms) over {len(explorer)} updates")
+
+    big = synthetic_document(corpus)
+    start = time.perf_counter()
+    n = len(_index(big).lower)
+    build = time.perf_counter() - start
+    print(f"synthetic text: {n:,} tokens, {len(big.sentences):,} sentences; "
+          f"index (and sentence split) built in {build:.1f} s, once")
+    for query in ["cooperation", "North Korea", "cooperat*", "wedge", "U.S."]:
+        hits = len(kit.kwic(big, query))
+        times = timed(lambda i: kit.kwic(big, query), 7)
+        print(f"kwic(big, {query!r}): {hits:,} hits, median {statistics.median(times):.1f} ms (target <= 300 ms)")
+
+
+if __name__ == "__main__":
+    main()

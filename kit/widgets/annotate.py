@@ -1,0 +1,74 @@
+"""The annotation widget: one dropdown per sentence, Save, and a comparison with the reference.
+
+All logic lives in :mod:`kit.annotation`; this module only builds controls.
+"""
+from __future__ import annotations
+
+import html
+
+from ..annotation import LABELS, compare_annotations, load_annotations, save_annotations
+from ..errors import KitError
+
+__all__ = ["annotate"]
+
+
+def annotate(doc, *, annotator: str = "me"):
+    """Label each sentence of ``doc`` as claim, evidence, recommendation, concession or background.
+
+    Your previous labels (same ``annotator``) are loaded into the dropdowns.
+    **Save** writes the changes (safely: one locked, appended line per change);
+    **Compare with the reference** shows agreement and Cohen's kappa for the texts
+    of the corpus.
+
+    Returns a ``VBox`` with attributes ``dropdowns`` (sentence id -> Dropdown),
+    ``save`` and ``compare`` (Buttons), ``status`` (HTML) and ``output`` (HTML).
+    """
+    import ipywidgets as w
+
+    from ..corpus import Document
+
+    if not isinstance(doc, Document):
+        from ..errors import WrongType
+
+        raise WrongType(
+            f"annotate() takes one document, such as corpus['cho'], not a {type(doc).__name__}."
+        )
+    saved = load_annotations(doc.id, annotator=annotator)
+    previous = dict(zip(saved.sentence_id, saved.label))
+    options = [("—", None)] + [(label, label) for label in LABELS]
+    dropdowns, rows = {}, []
+    for s in doc.sentences:
+        dropdowns[s.id] = w.Dropdown(options=options, value=previous.get(s.id),
+                                     layout=w.Layout(width="11em"))
+        text = w.HTML(f"<b>{html.escape(s.id)}</b> {html.escape(s.text)}",
+                      layout=w.Layout(width="calc(100% - 12em)"))
+        rows.append(w.HBox([dropdowns[s.id], text]))
+    save = w.Button(description="Save", button_style="primary", icon="save")
+    compare = w.Button(description="Compare with the reference")
+    status, output = w.HTML(), w.HTML()
+
+    def counted() -> str:
+        done = sum(d.value is not None for d in dropdowns.values())
+        return f"{done} of {len(dropdowns)} sentences labelled"
+
+    def on_save(_=None):
+        try:
+            n = save_annotations({sid: d.value for sid, d in dropdowns.items()}, annotator=annotator)
+        except KitError as exc:
+            status.value = f"<span style='color: #b00'>Not saved: {html.escape(str(exc))}</span>"
+            return
+        status.value = html.escape(f"Saved {n} change(s) for {doc.id} as {annotator!r}; {counted()}.")
+
+    def on_compare(_=None):
+        mine = {sid: d.value for sid, d in dropdowns.items() if d.value is not None}
+        try:
+            output.value = compare_annotations(mine)._repr_html_()
+        except KitError as exc:
+            output.value = f"<span style='color: #b00'>{html.escape(str(exc))}</span>"
+
+    save.on_click(on_save)
+    compare.on_click(on_compare)
+    status.value = html.escape(f"Loaded {len(previous)} saved label(s) for {doc.id} as {annotator!r}; {counted()}.")
+    ui = w.VBox([*rows, w.HBox([save, compare]), status, output])
+    ui.dropdowns, ui.save, ui.compare, ui.status, ui.output = dropdowns, save, compare, status, output
+    return ui

@@ -1,0 +1,110 @@
+"""Close-reading widgets: a live concordance and a two-column reader.
+
+Both only wire controls to :func:`kit.kwic` and :func:`kit.highlight`; errors
+(an empty query, a bad regular expression) appear in the widget's status line.
+The controls are attributes of the returned box, so code (and tests) can drive
+them: ``explorer.query.value = "wedge"``.
+"""
+from __future__ import annotations
+
+import html
+
+from ..errors import KitError
+from ..reading import _terms, highlight, kwic
+
+__all__ = ["concordance_explorer", "reader", "kwic_table_html"]
+
+MAX_ROWS = 200
+
+
+def kwic_table_html(table, *, limit: int = MAX_ROWS) -> str:
+    """A KWIC DataFrame as an HTML table (left context right-aligned), every cell escaped."""
+    cell = "<td style='padding: 0 0.4em; {}'>{}</td>"
+    rows = [
+        "<tr>" + cell.format("color: #555", html.escape(r.sentence_id))
+        + cell.format("text-align: right; white-space: nowrap", html.escape(r.left))
+        + cell.format("font-weight: bold; text-align: center", html.escape(r.match))
+        + cell.format("text-align: left; white-space: nowrap", html.escape(r.right)) + "</tr>"
+        for r in table.head(limit).itertuples()
+    ]
+    more = f"<p>Showing the first {limit} of {len(table)}.</p>" if len(table) > limit else ""
+    return ("<table style='font-family: Georgia, serif'><tr><th>sentence</th><th style='text-align: right'>"
+            "left</th><th>match</th><th style='text-align: left'>right</th></tr>" + "".join(rows) + "</table>" + more)
+
+
+def concordance_explorer(corpus, *, query: str = "cooperation", window: int = 6):
+    """A query box, a document filter, a window slider and sort order, over a live KWIC table.
+
+    Returns a ``VBox`` with attributes ``query``, ``doc``, ``window``, ``sort``,
+    ``regex``, ``table`` (an HTML widget), ``status`` and ``result`` (the last
+    DataFrame).
+    """
+    import ipywidgets as w
+
+    from ..corpus import _documents
+
+    docs = _documents(corpus, "concordance_explorer")
+    box_query = w.Text(value=query, description="Query", placeholder="wedge, North Korea, cooperat*")
+    box_doc = w.Dropdown(options=[("both texts", None)] + [(d.id, d.id) for d in docs], description="Text")
+    box_window = w.IntSlider(value=window, min=1, max=20, description="Window")
+    box_sort = w.Dropdown(options=[("text order", None), ("left context", "left"), ("right context", "right")],
+                          description="Sort")
+    box_regex = w.Checkbox(value=False, description="regular expression")
+    status, table = w.HTML(), w.HTML()
+    ui = w.VBox([w.HBox([box_query, box_doc]), w.HBox([box_window, box_sort, box_regex]), status, table])
+
+    def refresh(_=None):
+        chosen = [d for d in docs if box_doc.value in (None, d.id)]
+        try:
+            result = kwic(chosen, box_query.value, window=box_window.value, sort=box_sort.value,
+                          regex=box_regex.value)
+        except KitError as exc:
+            status.value = f"<span style='color: #b00'>{html.escape(str(exc))}</span>"
+            table.value, ui.result = "", None
+            return
+        ui.result = result
+        status.value = html.escape(f"{len(result)} matches of {box_query.value!r}")
+        table.value = kwic_table_html(result)
+
+    for control in (box_query, box_doc, box_window, box_sort, box_regex):
+        control.observe(refresh, names="value")
+    ui.query, ui.doc, ui.window, ui.sort, ui.regex = box_query, box_doc, box_window, box_sort, box_regex
+    ui.status, ui.table, ui.refresh = status, table, refresh
+    refresh()
+    return ui
+
+
+def reader(corpus, terms=("cooperation",)):
+    """Both texts side by side, the same terms highlighted in each.
+
+    ``terms`` is a word or a list (phrases and wildcards allowed); edit them in the
+    box (comma-separated).  Returns an ``HBox``-based widget with attributes
+    ``terms`` (the Text box), ``columns`` (one HTML widget per text) and ``status``.
+    """
+    import ipywidgets as w
+
+    from ..corpus import _documents
+
+    docs = _documents(corpus, "reader")
+    start = ", ".join(_terms(terms))
+    box_terms = w.Text(value=start, description="Terms", placeholder="wedge, cooperat*, North Korea",
+                       continuous_update=False, layout=w.Layout(width="60%"))
+    status = w.HTML()
+    columns = [w.HTML(layout=w.Layout(width=f"{100 // len(docs) - 1}%", padding="0 0.5em")) for _ in docs]
+    ui = w.VBox([box_terms, status, w.HBox(columns)])
+
+    def refresh(_=None):
+        wanted = [t.strip() for t in box_terms.value.split(",") if t.strip()]
+        try:
+            views = [highlight(d, wanted) for d in docs]
+        except KitError as exc:
+            status.value = f"<span style='color: #b00'>{html.escape(str(exc))}</span>"
+            return
+        status.value = html.escape("Highlighted: " + ", ".join(wanted))
+        for column, view in zip(columns, views):
+            column.value = view.data
+
+    box_terms.observe(refresh, names="value")
+    ui.terms, ui.columns, ui.status, ui.refresh = box_terms, columns, status, refresh
+    refresh()
+    return ui
