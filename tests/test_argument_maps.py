@@ -127,3 +127,24 @@ def test_agreements_and_differences_read_by_hand():
     # only Cho discusses a wedge [cho 3.1; cho 3.2]; only Yang advises North Korea [yang 10.1]
     assert table.loc["wedge", "relation"] == "only cho"
     assert table.loc["nk-should", "relation"] == "only yang"
+
+
+def test_lesson_03_and_04_banks_and_exercises():
+    import kit
+    from kit.assessment import compute_answer
+
+    bank = kit.load_bank("03_comparing_arguments")  # validates ids, quotes, attributions
+    assert len(bank.questions) >= 10
+    assert sum(q.type == "attribution" for q in bank.questions) >= 5
+    # computed key read by hand: Yang's cue sentences are 6.1, 6.3, 7.2, 7.3, 8.1, 8.2,
+    # 10.1, 10.2 -> 8
+    q = bank.question("count-yang-recommendations")
+    assert compute_answer(q.compute) == 8
+    final = kit.load_bank("04_synthesis")
+    assert len({q.type for q in final.questions}) >= 5  # a mixed quiz
+    # 'cooperation' in yang 3.2, 4.3, 5.1, 6.1, 6.3 -> 5; Yang has 27 body sentences
+    assert compute_answer(final.question("yang-cooperation-count").compute) == 5
+    assert compute_answer(final.question("yang-sentences").compute) == 27
+    # exercise 03.4: agree on bond-durability, us-work-with-china, china-worries -> 3
+    assert kit.check_exercise("03.4", 3).status == "correct"
+    assert kit.check_exercise("03.1", "cho 3.1").status == "incorrect"  # the analysts' view
