@@ -230,6 +230,9 @@ def _parse_yaml(text: str, source: str):
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc)
+        start = getattr(exc, "context_mark", None)
+        if start is not None and mark is not None and start.line != mark.line:
+            problem += f" ({getattr(exc, 'context', None) or 'it started'} at line {start.line + 1})"
         raise QuestionBankError(
             f"{source}: YAML syntax error{where}: {problem}. Check indentation and quote text "
             "containing ': ' or starting with a quotation mark."

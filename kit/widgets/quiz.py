@@ -21,6 +21,12 @@ from ..progress_store import record_attempt
 
 __all__ = ["quiz", "QuizBox"]
 
+
+def _esc(text: str) -> str:
+    """Escape text for an HTML text node (quotes need no escaping outside attributes)."""
+    return html.escape(str(text), quote=False)
+
+
 _HEADS = {
     "correct": ("✓ Correct!", "#1a6e2e"),
     "partial": ("◐ Partly right.", "#8a5a00"),
@@ -72,7 +78,7 @@ class _Panel:
         self.q, self.owner, self.attempts, self.best, self.revealed = q, owner, 0, 0.0, False
         prompt = markdown_html(f"**{number}.** {q.prompt}")
         if q.type == "attribution":
-            prompt += f"<blockquote>“{html.escape(q.quote)}”</blockquote>"
+            prompt += f"<blockquote>“{_esc(q.quote)}”</blockquote>"
         self.prompt = W.HTML(prompt)
         self.input = _input(q)
         self.check = W.Button(description="Check", button_style="primary", tooltip=f"Check your answer to question {number}")
@@ -104,7 +110,7 @@ class _Panel:
             self._check()
         except Exception as exc:  # shown in the widget, never lost in a log
             message = str(exc) if isinstance(exc, KitError) else f"{type(exc).__name__}: {exc}"
-            self.feedback.value = f'<div role="alert"><strong>Error:</strong> {html.escape(message)}</div>'
+            self.feedback.value = f'<div role="alert"><strong>Error:</strong> {_esc(message)}</div>'
 
     def _check(self) -> None:
         response = self.response()
@@ -122,7 +128,7 @@ class _Panel:
                     record_attempt(quiz=self.owner.bank.id, question=self.q.id, response=response,
                                    status=result.status, score=result.score, attempt=self.attempts)
                 except KitError as exc:
-                    note = f"<p><em>This attempt could not be saved: {html.escape(str(exc))}</em></p>"
+                    note = f"<p><em>This attempt could not be saved: {_esc(str(exc))}</em></p>"
             self.lock(True)
             self.retry.disabled = result.correct
         self.count.value = f"Attempts: {self.attempts}"
@@ -141,12 +147,12 @@ def render_feedback(result, q: Question, *, reveal: bool = False) -> str:
     parts = [f'<div role="status" aria-live="polite"><p style="color:{colour}"><strong>{head}</strong></p>']
     parts += [markdown_html(f) for f in result.feedback]
     if reveal:
-        parts.append(f"<p><strong>The answer:</strong> {html.escape(format_answer(q))}</p>")
+        parts.append(f"<p><strong>The answer:</strong> {_esc(format_answer(q))}</p>")
     if result.correct or reveal:
         if result.explanation:
             parts.append(markdown_html(result.explanation))
         for cid, text in result.citations:
-            parts.append(f"<blockquote><strong>[{html.escape(cid)}]</strong> {html.escape(text)}</blockquote>")
+            parts.append(f"<blockquote><strong>[{_esc(cid)}]</strong> {_esc(text)}</blockquote>")
     return "".join(parts) + "</div>"
 
 
@@ -156,7 +162,7 @@ class QuizBox(W.VBox):
     def __init__(self, bank: Bank, *, show_answer_after: int | None, record: bool) -> None:
         self.bank, self.show_answer_after, self.record = bank, show_answer_after, record
         self.panels = [_Panel(q, n, self) for n, q in enumerate(bank.questions, start=1)]
-        self.header = W.HTML(f"<h3>{html.escape(bank.title)}</h3>")
+        self.header = W.HTML(f"<h3>{_esc(bank.title)}</h3>")
         self.score_html = W.HTML("")
         super().__init__([self.header, *[p.box for p in self.panels], self.score_html])
         self.update_score()
