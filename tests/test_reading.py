@@ -182,3 +182,32 @@ def test_highlight_escapes_and_checks_input():
 def test_highlight_colours(corpus):
     html = kit.highlight(corpus["cho"], ["wedge", "reliant"], colors={"reliant": "#123456"}).data
     assert "background: #123456' title='reliant'" in html
+
+
+# --- lesson 01 data: quiz bank and exercises -----------------------------------------
+
+
+def test_lesson_01_quiz_bank(corpus):
+    from kit._citations import problems
+    from kit._resources import read_text
+    from kit.assessment import answer_key, load_bank
+
+    load_bank("01_close_reading")  # validates fields, citations and quotes
+    key = answer_key("01_close_reading").set_index("question").answer
+    assert len(key) >= 10
+    # computed keys, checked by reading: "cooperation" in yang 3.2, 4.3, 5.1, 6.1, 6.3 -> 5;
+    # U.S. mentions in Yang 27 (tests/test_mentions.py); Yang's modals 17 (tests/test_markers.py)
+    assert (str(key["cooperation-yang"]), str(key["actors-us-yang"]), str(key["modals-yang"])) == ("5", "27", "17")
+    assert not problems(read_text("quizzes/01_close_reading.yaml"), corpus, "quiz 01")
+
+
+def test_lesson_01_exercises(corpus):
+    from kit._citations import problems
+    from kit._resources import read_text
+
+    # 01.2: "North Korea" in Cho 11 times (see test_phrase_query); 01.3: yang 9.1, 9.4
+    assert kit.exercise("01.2").key == 11
+    assert kit.exercise("01.3").key == ["yang 9.1", "yang 9.4"]
+    assert kit.check_exercise("01.8", {"cho": 2, "yang": 3}).correct  # hedges, tests/test_markers.py
+    assert not kit.check_exercise("01.6", "claim").correct  # cho 3.4 is evidence ("for instance")
+    assert not problems(read_text("exercises/01_close_reading.yaml"), corpus, "exercises 01")
