@@ -21,6 +21,7 @@ How the numbers are made (the same everywhere in the kit):
 from __future__ import annotations
 
 import warnings
+import weakref
 from collections import Counter
 from typing import Iterable
 
@@ -37,28 +38,49 @@ MEASURES = ("likelihood_ratio", "pmi", "chi_sq", "student_t", "dice", "jaccard",
             "poisson_stirling", "phi_sq", "mi_like", "raw_freq")
 
 
+# document -> (the text counted, {(lower, split_hyphens): (Counter of tokens, tokens)}).
+# Only the small table of types is kept, and only while the document lives, so
+# frequencies() then keyness() on a long text tokenise it once.
+_COUNTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def _word_tokens(doc: Document, *, lower: bool = True, split_hyphens: bool = False) -> list[str]:
     toks = tokens(doc, lower=lower, split_hyphens=split_hyphens)
     if not toks:
-        raise EmptyText(
-            f"Document {doc.id!r} has no words (only punctuation or spaces), so there is "
-            "nothing to count. Load a text with at least one word."
-        )
+        _empty(doc)
     return toks
+
+
+def _empty(doc: Document):
+    raise EmptyText(
+        f"Document {doc.id!r} has no words (only punctuation or spaces), so there is "
+        "nothing to count. Load a text with at least one word."
+    )
+
+
+def _raw_counts(doc: Document, *, lower: bool = True, split_hyphens: bool = False) -> tuple[Counter, int]:
+    """(Counter of every word token, number of tokens); do not modify the Counter."""
+    entry = _COUNTS.get(doc)
+    if entry is None or entry[0] is not doc.text:
+        entry = _COUNTS[doc] = (doc.text, {})
+    key = (lower, split_hyphens)
+    if key not in entry[1]:
+        toks = _word_tokens(doc, lower=lower, split_hyphens=split_hyphens)
+        entry[1][key] = (Counter(toks), len(toks))
+    return entry[1][key]
 
 
 def _term_counts(doc: Document, *, lower: bool, stopwords, stem: bool,
                  split_hyphens: bool = False) -> tuple[Counter, int]:
     """(counts of the kept terms, number of word tokens with stopwords included)."""
-    toks = _word_tokens(doc, lower=lower, split_hyphens=split_hyphens)
-    raw = Counter(toks)
+    raw, total = _raw_counts(doc, lower=lower, split_hyphens=split_hyphens)
     stops = stopword_set(stopwords)
     counts: Counter = Counter()
     for term, n in raw.items():
         if stops and term.lower() in stops:
             continue
         counts[_stem(term) if stem else term] += n
-    return counts, len(toks)
+    return counts, total
 
 
 def _check_count(value, name: str, minimum: int, allow_none: bool = False) -> None:
@@ -157,7 +179,7 @@ def ngrams(corpus_or_doc, *, n: int = 2, lower: bool = True, stopwords=False,
     docs = _documents(corpus_or_doc, "ngrams")
     counted = {}
     for doc in docs:
-        total = len(_word_tokens(doc, lower=lower))
+        total = _raw_counts(doc, lower=lower)[1]
         counts: Counter = Counter()
         for _, toks in _sentence_tokens(doc, lower=lower):
             for i in range(len(toks) - n + 1):
@@ -203,7 +225,7 @@ def collocations(doc, *, measure: str = "likelihood_ratio", window: int = 2, min
     score_fn = getattr(BigramAssocMeasures, measure)
     rows = []
     for d in _documents(doc, "collocations"):
-        _word_tokens(d)  # a clear EmptyText for a document without words
+        _raw_counts(d)  # a clear EmptyText for a document without words
         words: list[str | None] = []
         for _, toks in _sentence_tokens(d):
             words.extend(toks)
@@ -303,10 +325,9 @@ def summary(corpus) -> pd.DataFrame:
     """
     rows = []
     for doc in _documents(corpus, "summary"):
-        toks = _word_tokens(doc)
-        counts = Counter(toks)
+        counts, n_tok = _raw_counts(doc)
         n_sent = len(doc.sentences)
-        rows.append((doc.id, len(toks), len(counts), len(counts) / len(toks),
-                     sum(1 for n in counts.values() if n == 1), n_sent, len(toks) / n_sent))
+        rows.append((doc.id, n_tok, len(counts), len(counts) / n_tok,
+                     sum(1 for n in counts.values() if n == 1), n_sent, n_tok / n_sent))
     return pd.DataFrame(rows, columns=["doc", "tokens", "types", "type_token_ratio", "hapaxes",
                                        "sentences", "mean_sentence_length"])

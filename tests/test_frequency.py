@@ -240,3 +240,12 @@ def test_summary_corpus(corpus):
     assert 740 < table.loc["yang", "tokens"] < 820
     with pytest.raises(EmptyText):
         kit.summary(Document(id="dashes", text="— !"))
+
+
+def test_counts_follow_a_changed_text():
+    # counts are remembered per document; a new text must not reuse the old counts
+    doc = load_text("China met Korea.", id="demo")
+    assert _count(kit.frequencies(doc), "demo", "china") == 1
+    doc.text = "Japan met Japan."
+    freq = kit.frequencies(doc)
+    assert _count(freq, "demo", "china") == 0 and _count(freq, "demo", "japan") == 2
