@@ -308,7 +308,7 @@ def mark(ex: Exercise, answer, *, wrong_before: int = 0) -> ExerciseResult:
         lines = ["Correct!", ex.explanation, *[f'  [{c.id}] "{c.text}"' for c in ex.citations]]
         return ExerciseResult(ex.id, "correct", "\n".join(line for line in lines if line))
     level = min(wrong_before + 1, len(ex.hints))
-    last = " (the last one: the solutions notebook has the answer)" if level == len(ex.hints) > 1 else ""
+    last = ", the last one" if level == len(ex.hints) > 1 else ""
     msg = f"Not yet. {note + ' ' if note else ''}Hint {level} of {len(ex.hints)}{last}: {ex.hints[level - 1]}"
     return ExerciseResult(ex.id, "incorrect", msg, hint=level)
 

@@ -46,9 +46,7 @@ def _jsonable(response):
         return response
     if isinstance(response, float):
         return response if response == response and abs(response) != float("inf") else str(response)
-    if hasattr(response, "item"):  # numpy scalars
-        return _jsonable(response.item())
-    if hasattr(response, "tolist"):  # pandas / numpy containers
+    if hasattr(response, "tolist"):  # numpy scalars and arrays, pandas Series and Index
         return _jsonable(response.tolist())
     return repr(response)
 

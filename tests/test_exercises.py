@@ -1,0 +1,224 @@
+"""kit.exercise / kit.check_exercise: equivalent forms, escalating hints, no crash on `...`."""
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+import kit
+from kit import exercises
+from kit.errors import DataFileError, UnknownExercise
+
+SET = textwrap.dedent("""\
+    id: 99_test
+    exercises:
+      - id: "99.1"
+        prompt: How many sentences has Cho's paragraph 3?
+        kind: number
+        compute: {call: sentences, args: {corpus_or_doc: "@cho"}, where: {paragraph: 3}, take: rows}
+        hints: [Look at the ids in paragraph 3., The last id is cho 3.8., Count cho 3.1 to cho 3.8.]
+        explanation: From [cho 3.1] to [cho 3.8].
+        cites: [cho 3.1, cho 3.8]
+      - id: "99.2"
+        prompt: What does Cho call the wedge strategy? One word.
+        kind: text
+        expected: futile
+        accept: [pointless]
+        hints: [Read paragraph 3., Sentence 2.]
+        explanation: '"Such an effort, however, would be futile" [cho 3.2].'
+        cites: [cho 3.2]
+        quotes: [would be futile]
+      - id: "99.3"
+        prompt: Which words start Cho's paragraph 1, in order? Give the first three tokens.
+        kind: list
+        expected: [last, month, the]
+        hints: [Use kit.tokens.]
+      - id: "99.4"
+        prompt: Which of the two documents have 'cho' or 'yang' ids? A set.
+        kind: set
+        expected: [cho, yang]
+        hints: [list(corpus).]
+      - id: "99.5"
+        prompt: Which sentences date Cho's text?
+        kind: sentence_ids
+        expected: [cho 1.1, cho 1.5]
+        hints: [Look for months., '"Last month" and "In June".', Paragraph 1, sentences 1 and 5.]
+      - id: "99.6"
+        prompt: Is the wedge strategy futile, wise or untested according to Cho?
+        kind: choice
+        options: [futile, wise, untested]
+        expected: futile
+        hints: [See cho 3.2.]
+      - id: "99.7"
+        prompt: Paragraphs per document, as a dictionary.
+        kind: mapping
+        expected: {cho: 3, yang: 10}
+        hints: [len(doc.paragraphs).]
+      - id: "99.8"
+        prompt: The sentence ids of Cho's paragraph 1.
+        kind: sentence_ids
+        compute: {call: sentences, args: ["@cho"], where: {paragraph: 1}, take: sentence_id}
+        hints: [Five of them.]
+    """)
+
+
+@pytest.fixture(autouse=True)
+def test_set(monkeypatch):
+    registry = exercises.build_registry([("tests/99_test.yaml", SET)])
+    monkeypatch.setattr(exercises, "_registry", lambda: registry)
+    monkeypatch.setattr(exercises, "_WRONG", {})
+    monkeypatch.setattr(exercises, "_ATTEMPTS", {})
+    return registry
+
+
+def test_not_answered_yet_does_not_raise(capsys):
+    for empty in (..., None, "", "   "):
+        result = kit.check_exercise("99.1", empty)
+        assert result.status == "not answered"
+    assert capsys.readouterr().out.count("not answered yet") == 4
+    assert kit.progress().empty  # nothing recorded
+
+
+def test_hints_escalate_and_never_show_the_answer(capsys):
+    # paragraph 3 of Cho: cho 3.1 ... cho 3.8 -> 8 sentences
+    first = kit.check_exercise("99.1", 7)
+    assert (first.status, first.hint) == ("incorrect", 1)
+    assert first.message == "Not yet. Hint 1 of 3: Look at the ids in paragraph 3."
+    assert "8" not in first.message
+    assert kit.check_exercise("99.1", 9).hint == 2
+    third = kit.check_exercise("99.1", 6)
+    assert third.hint == 3 and "Hint 3 of 3, the last one: Count cho 3.1 to cho 3.8." in third.message
+    assert kit.check_exercise("99.1", 5).hint == 3  # stays at the last hint
+    right = kit.check_exercise("99.1", 8)
+    assert right.correct and right.attempt == 5
+    assert right.message.startswith("Correct!")
+    assert '[cho 3.8] "Working together to restrain the North Korean regime is the best way to achieve it."' in right.message
+    printed = capsys.readouterr().out
+    assert printed.count("Not yet.") == 4 and "Correct!" in printed
+    # a new wrong try after a right answer starts the hints again
+    assert kit.check_exercise("99.1", 1).hint == 1
+
+
+def test_wrong_type_gets_friendly_hint_not_a_hint_step():
+    result = kit.check_exercise("99.1", "eight")
+    assert result.status == "invalid" and "not a number" in result.message
+    assert kit.check_exercise("99.1", 7).hint == 1  # the invalid try did not use up a hint
+    assert kit.check_exercise("99.1", [8]).status == "invalid"
+
+
+def test_number_forms():
+    import numpy as np
+
+    for ok in (8, 8.0, "8", np.int64(8)):
+        assert kit.check_exercise("99.1", ok).correct, ok
+    assert not kit.check_exercise("99.1", True).correct
+
+
+def test_text_equivalent_forms_and_accept():
+    for ok in ("futile", "Futile.", "  FUTILE ", "pointless", '"futile"'):
+        assert kit.check_exercise("99.2", ok).correct, ok
+    assert kit.check_exercise("99.2", "wise").status == "incorrect"
+    assert kit.check_exercise("99.2", 5).status == "invalid"
+
+
+def test_list_order_matters_set_does_not():
+    assert kit.check_exercise("99.3", ["Last", "month", "the"]).correct
+    wrong_order = kit.check_exercise("99.3", ["month", "last", "the"])
+    assert wrong_order.status == "incorrect" and "not in the right order" in wrong_order.message
+    assert kit.check_exercise("99.4", {"yang", "cho"}).correct
+    assert kit.check_exercise("99.4", ("Cho", "Yang")).correct
+    assert kit.check_exercise("99.4", ["cho"]).status == "incorrect"
+    assert kit.check_exercise("99.4", "cho, yang").status == "invalid"  # a string is not a list
+
+
+def test_sentence_ids_need_full_ids_spacing_and_case_aside():
+    assert kit.check_exercise("99.5", ["Cho 1.5", "cho  1.1"]).correct
+    assert kit.check_exercise("99.5", ["cho 1.1"]).status == "incorrect"
+    short = kit.check_exercise("99.5", ["1.1", "1.5"])
+    assert short.status == "invalid" and "not a full sentence id" in short.message
+    unknown = kit.check_exercise("99.5", ["cho 1.1", "cho 9.9"])
+    assert unknown.status == "invalid" and "no sentence 'cho 9.9'" in unknown.message
+    # computed: Cho's paragraph 1 has cho 1.1 ... cho 1.5
+    assert kit.check_exercise("99.8", ["cho 1.1", "cho 1.2", "cho 1.3", "cho 1.4", "cho 1.5"]).correct
+    import pandas as pd
+
+    assert kit.check_exercise("99.8", pd.Series(["cho 1.5", "cho 1.4", "cho 1.3", "cho 1.2", "cho 1.1"])).correct
+
+
+def test_choice_by_text_or_letter():
+    assert kit.check_exercise("99.6", "Futile").correct
+    assert kit.check_exercise("99.6", "a").correct
+    assert kit.check_exercise("99.6", "b").status == "incorrect"
+
+
+def test_mapping():
+    # cho: 3 paragraphs; yang: 10 (counted in the texts)
+    assert kit.check_exercise("99.7", {"Cho": 3, "yang": 10.0}).correct
+    assert kit.check_exercise("99.7", {"cho": 3, "yang": 9}).status == "incorrect"
+    assert kit.check_exercise("99.7", [3, 10]).status == "invalid"
+
+
+def test_attempts_are_recorded_as_exercises():
+    kit.check_exercise("99.2", "wise")
+    kit.check_exercise("99.2", ...)  # not recorded
+    kit.check_exercise("99.2", "futile")
+    df = kit.progress()
+    assert list(df["status"]) == ["incorrect", "correct"]
+    assert list(df["kind"]) == ["exercise", "exercise"]
+    assert list(df["quiz"]) == ["99_test", "99_test"]
+    assert list(df["question"]) == ["99.2", "99.2"]
+    assert list(df["attempt"]) == [1, 2]
+
+
+def test_unknown_exercise_lists_known_ids():
+    with pytest.raises(UnknownExercise, match=r"no exercise '42'.*'99.1'"):
+        kit.check_exercise("42", 1)
+    with pytest.raises(UnknownExercise, match=r"ids are strings such as"):
+        kit.exercise(99.1)
+
+
+def test_exercise_shows_prompt():
+    ex = kit.exercise("99.6")
+    assert str(ex).startswith("Exercise 99.6\nIs the wedge strategy futile")
+    assert "  b) wise" in str(ex)
+    assert '<ol type="a"><li>futile</li>' in ex._repr_html_()
+
+
+def test_result_display_does_not_repeat_the_printed_message(capsys):
+    result = kit.check_exercise("99.2", "futile")
+    capsys.readouterr()
+    result._ipython_display_()
+    assert capsys.readouterr().out == ""
+    assert str(result).startswith("Correct!")
+
+
+def _set_error(body: str, match: str):
+    with pytest.raises(DataFileError, match=match):
+        exercises.parse_exercise_set("id: s\nexercises:\n" + textwrap.indent(textwrap.dedent(body), "  "),
+                                     source="s.yaml")
+
+
+def test_exercise_set_validation():
+    _set_error("- {id: 1.5, prompt: P, kind: number, expected: 1, hints: [h]}\n",
+               r"s.yaml: exercise 1.5, field 'id': must be a quoted string")
+    _set_error("- {id: 'a', prompt: P, kind: essay, expected: 1, hints: [h]}\n", r"field 'kind': unknown kind")
+    _set_error("- {id: 'a', prompt: P, kind: number, expected: 1}\n", r"field 'hints'")
+    _set_error("- {id: 'a', prompt: P, kind: number, hints: [h]}\n", r"field 'expected': give exactly one")
+    _set_error("- {id: 'a', prompt: P, kind: number, expected: 'five', hints: [h]}\n",
+               r"field 'expected': 'five' does not suit kind 'number'")
+    _set_error("- {id: 'a', prompt: P, kind: choice, options: [x, y], expected: z, hints: [h]}\n",
+               r"must be one of the options")
+    _set_error("- {id: 'a', prompt: P, kind: sentence_ids, expected: [cho 9.9], hints: [h]}\n",
+               r"field 'expected': There is no sentence")
+    _set_error("- {id: 'a', prompt: P, kind: number, compute: {call: eval}, hints: [h]}\n",
+               r"field 'compute': `call: eval` is not a function")
+    _set_error("- {id: 'a', prompt: P, kind: number, expected: 1, hints: [h], cites: [cho 0.1]}\n",
+               r"field 'cites': unknown sentence id")
+    _set_error("- {id: 'a', prompt: P, kind: number, expected: 1, hints: [h], answer: 2}\n",
+               r"field 'answer': not a field")
+    _set_error("- {id: 'a', prompt: P, kind: number, expected: 1, hints: ['\"so futile\" [cho 3.2]']}\n",
+               r"field 'hints': quotes 'so futile'")
+    with pytest.raises(DataFileError, match="also used in"):
+        exercises.build_registry([("a.yaml", SET), ("b.yaml", SET)])
+    with pytest.raises(DataFileError, match="YAML syntax error at line"):
+        exercises.parse_exercise_set("id: s\nexercises: [\n", source="s.yaml")
