@@ -26,7 +26,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -601,6 +601,24 @@ def _empty(response) -> bool:
 def check(question: Question, response) -> Result:
     """Mark one response to one question; never raises for a student's response.
 
+    Parameters
+    ----------
+    question : Question
+        From :func:`load_bank` (``bank.question("id")`` or ``bank.questions[0]``).
+    response
+        single: an option's text; multiple: a list of option texts; truefalse: True or
+        False; numeric: a number (or digits as text); text: a string; matching: a dict
+        ``{left: right}``; attribution: ``"cho"``, ``"yang"``, ``"both"`` or ``"neither"``.
+
+    Returns
+    -------
+    Result
+        ``status`` (correct, partial, incorrect, or invalid with a friendly hint in
+        ``feedback``), ``score`` (0 to 1), ``feedback``, ``explanation`` and ``citations``
+        (id and text of each cited sentence).
+
+    Examples
+    --------
     >>> q = load_bank("00_start_here").question("futile-sentence")
     >>> r = check(q, "yang 3.2")
     >>> r.status, r.score

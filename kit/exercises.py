@@ -326,6 +326,10 @@ def exercise(exercise_id: str) -> Exercise:
     """The exercise with this id; in a notebook it shows its prompt.
 
     Raises :class:`~kit.UnknownExercise` listing the ids that exist.
+
+    >>> print(exercise("00.1"))
+    Exercise 00.1
+    How many sentences...
     """
     return _get(exercise_id)
 
@@ -333,8 +337,27 @@ def exercise(exercise_id: str) -> Exercise:
 def check_exercise(exercise_id: str, answer) -> ExerciseResult:
     """Check your answer to an exercise: prints feedback (a hint if it is not right yet).
 
-    Hints escalate with each wrong try; ``...`` or ``None`` means "not answered yet".
-    The attempt is saved to your progress (see :func:`kit.progress`).
+    Parameters
+    ----------
+    exercise_id : str
+        Such as ``"02.3"`` (shown above each exercise).
+    answer
+        Your answer: a number, text, a list or set, a dictionary, or sentence ids
+        (``"cho 3.3"``), as the exercise asks.  ``...`` or ``None``: not answered yet.
+
+    Returns
+    -------
+    ExerciseResult
+        ``status`` (correct, incorrect, invalid, not answered), ``message``, ``hint``
+        (which hint was given), ``attempt``.  Hints escalate with each wrong try and
+        never give the answer away.  Marked tries are saved (see :func:`kit.progress`).
+
+    Examples
+    --------
+    >>> result = check_exercise("00.1", ...)
+    Exercise 00.1: not answered yet. Replace the ... with your answer and run the cell again.
+    >>> result.status
+    'not answered'
     """
     ex = _get(exercise_id)
     result = mark(ex, answer, wrong_before=_WRONG.get(ex.id, 0))

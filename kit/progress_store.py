@@ -79,7 +79,7 @@ def progress(*, quiz: str | None = None) -> pd.DataFrame:
         if col not in df.columns:
             df[col] = pd.Series(dtype="object")
     df = df[COLUMNS].copy()
-    df["time"] = pd.to_datetime(df["time"], utc=True, errors="coerce", format="ISO8601")
+    df["time"] = pd.to_datetime(df["time"], utc=True, errors="coerce")
     df["attempt"] = pd.to_numeric(df["attempt"], errors="coerce").astype("Int64")
     df["score"] = pd.to_numeric(df["score"], errors="coerce").astype("float64")
     df["response"] = df["response"].map(_as_text)

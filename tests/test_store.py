@@ -1,7 +1,6 @@
 """kit._store: appends under a lock lose nothing; damage is skipped or set aside, never spread."""
 from __future__ import annotations
 
-import json
 import multiprocessing
 import os
 import signal
