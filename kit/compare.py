@@ -46,7 +46,7 @@ REC_COLUMNS = ["doc", "sentence_id", "actor", "subject", "modal", "negated", "re
 
 # --- argument maps ---------------------------------------------------------------
 
-def arguments(doc_or_id="cho"):
+def arguments(doc_or_id):
     """The argument map of one text: one row per claim, the thesis first.
 
     Columns ``doc, claim_id, type, speaker, paraphrase, cites, quotes, addressee,
@@ -109,13 +109,16 @@ def _load_map(doc_id: str, path: str | Path | None = None) -> dict:
     """Load and validate one map; ``path`` (for tests) reads another file instead."""
     if path is None:
         return _shipped_map(doc_id)
+    return _validate_map(_read_yaml(path, "argument map"), str(path))
+
+
+def _read_yaml(path, what: str):
     import yaml
 
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError(f"{path}: cannot read this argument map ({exc}).") from None
-    return _validate_map(data, str(path))
+        raise DataFileError(f"{path}: cannot read this {what} ({exc}). Fix the file (YAML).") from None
 
 
 def _validate_map(data, where: str) -> dict:
@@ -204,9 +207,7 @@ def _shipped_questions() -> tuple:
 def _load_questions(path: str | Path | None = None) -> list[dict]:
     if path is None:
         return list(_shipped_questions())
-    import yaml
-
-    return _validate_questions(yaml.safe_load(Path(path).read_text(encoding="utf-8")), str(path))
+    return _validate_questions(_read_yaml(path, "comparison questions"), str(path))
 
 
 def _validate_questions(data, where: str) -> list[dict]:
@@ -302,10 +303,11 @@ _MODAL_NAMES = {"needs": "need to", "need": "need to", "has": "have to", "have":
 _BOUNDARY_RE = re.compile(
     r"(?:[,;:—–(]|\s-\s|\b(?:that|who|which|because|since|if|when|while|although|but|so|instead of)\b)",
     re.IGNORECASE)
-_REPORTING_RE = re.compile(
-    r"\b(?:argue[sd]?|argued|say|says|said|claim(?:s|ed)?|believe[sd]?|suggest(?:s|ed)?|"
-    r"insist(?:s|ed)?|contend(?:s|ed)?|propose[sd]?|think|thinks|thought|recommend(?:s|ed)?|"
-    r"urge[sd]?|maintain(?:s|ed)?|assert(?:s|ed)?)\s+that\s*$", re.IGNORECASE)
+_REPORTING = (r"(?:argue[sd]?|argued|say|says|said|claim(?:s|ed)?|believe[sd]?|suggest(?:s|ed)?|"
+              r"insist(?:s|ed)?|contend(?:s|ed)?|propose[sd]?|think|thinks|thought|recommend(?:s|ed)?|"
+              r"urge[sd]?|maintain(?:s|ed)?|assert(?:s|ed)?)")
+_REPORTING_RE = re.compile(rf"(?:\b{_REPORTING}\s+that|\baccording\s+to\b.*)$", re.IGNORECASE)
+_REPORTING_IN_SUBJECT_RE = re.compile(rf"^.*\b{_REPORTING}\s+", re.IGNORECASE)
 
 
 def recommendations(corpus_or_doc, *, gazetteer: dict | None = None):
@@ -361,9 +363,12 @@ def _sentence_recommendations(sentence, mentions) -> list[dict]:
             span, modal = (cue.span("for") if g["for"] else span), f"it is {modal.lower()} to"
         else:
             cut = max((m.end() for m in _BOUNDARY_RE.finditer(before)), default=0)
+            reported = bool(cut and _REPORTING_RE.search(before[:cut].rstrip()))
+            verb = _REPORTING_IN_SUBJECT_RE.match(before[cut:])  # "Critics say Beijing should"
+            if verb:
+                cut, reported = cut + verb.end(), True
             cut += len(before[cut:]) - len(before[cut:].lstrip())
             span = (cut, len(before.rstrip()))
-            reported = bool(cut and _REPORTING_RE.search(before[:cut].rstrip()))
             modal = _MODAL_NAMES.get(modal.lower(), modal.lower())
         a, b = sentence.start + span[0], sentence.start + span[1]
         names = list(dict.fromkeys(actor for start, end, actor in mentions if a <= start and end <= b))

@@ -225,6 +225,17 @@ def test_works_on_a_students_text():
     assert extended.actor.iloc[4] == "Iran"  # ... until the student adds it
 
 
+def test_reported_advice_in_other_forms():
+    # read by hand: 1 reports with "say" but no "that", 2 with "According to", 3 is the
+    # author's own advice
+    doc = kit.load_text("Critics say Beijing should pay. According to analysts, Tokyo must act. "
+                        "Seoul should wait.", id="essay")
+    recs = kit.recommendations(doc)
+    assert recs.reported.tolist() == [True, True, False]
+    assert recs.subject.tolist() == ["Beijing", "Tokyo", "Seoul"]
+    assert recs.actor.tolist() == ["China", "Japan", "South Korea"]
+
+
 def test_no_recommendation_gives_an_empty_table_and_a_warning():
     doc = kit.load_text("The talks ended. Nobody spoke.", id="quiet")
     with pytest.warns(UserWarning, match="No recommendation found in 'quiet'.*should, must"):
