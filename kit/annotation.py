@@ -184,9 +184,10 @@ def compare_annotations(mine, reference=None) -> Agreement:
     """
     import pandas as pd
 
-    ref_table = reference_annotations() if reference is None else None
-    theirs = _as_labels(ref_table if reference is None else reference, "reference")
-    reasons = {} if ref_table is None else dict(zip(ref_table.sentence_id, ref_table.reason))
+    ref_table = reference_annotations() if reference is None else reference
+    theirs = _as_labels(ref_table, "reference")
+    reasons = (dict(zip(ref_table.sentence_id, ref_table.reason))
+               if hasattr(ref_table, "columns") and "reason" in ref_table.columns else {})
     ours = _as_labels(mine, "mine")
     common = [sid for sid in ours if sid in theirs]
     if not common:

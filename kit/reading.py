@@ -115,7 +115,7 @@ def _parse(query, *, case: bool, regex: bool, what: str = "query") -> list:
                 ) from None
         elif "*" in piece or "?" in piece:
             pattern = normalise(piece, lower=not case)
-            slots.append(re.compile(fnmatch.translate(pattern), 0 if case else re.IGNORECASE))
+            slots.append(_Glob(re.compile(fnmatch.translate(pattern), flags)))
         else:
             words = [normalise(t, lower=not case) for _, _, t in token_spans(piece)]
             if not words:
@@ -133,7 +133,7 @@ def _spans(doc: Document, slots: list, *, case: bool) -> list[tuple[int, int]]:
     offsets, toks = idx.offsets(case), idx.tokens(case)
     sets = [
         slot if isinstance(slot, str)
-        else {w for w in offsets if (slot.fullmatch(w) if _is_glob(slot) else slot.search(w))}
+        else {w for w in offsets if slot.search(w)}
         for slot in slots
     ]
     first = sets[0]
@@ -159,8 +159,14 @@ def _spans(doc: Document, slots: list, *, case: bool) -> list[tuple[int, int]]:
     return out
 
 
-def _is_glob(pattern: re.Pattern) -> bool:
-    return pattern.pattern.endswith(r"\Z")  # fnmatch.translate anchors its patterns
+class _Glob:
+    """A wildcard: the whole token must match (``cooperat*``), unlike a regex's search."""
+
+    def __init__(self, pattern: re.Pattern) -> None:
+        self.pattern = pattern
+
+    def search(self, word: str):
+        return self.pattern.fullmatch(word)
 
 
 def _flat(text: str) -> str:

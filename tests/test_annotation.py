@@ -124,6 +124,9 @@ def test_compare_with_the_kit_reference():
     assert (row.sentence_id, row.mine, row.reference) == ("cho 3.6", "claim", "recommendation")
     assert "should collaborate" in row.reason
     assert "cho 3.6" in result._repr_html_()
+    # the same with the reference passed explicitly (one text only)
+    again = kit.compare_annotations(mine, kit.reference_annotations("cho"))
+    assert again.agreed == 18 and "should collaborate" in again.differences.reason.item()
 
 
 def test_compare_saved_annotations():
