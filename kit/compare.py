@@ -36,7 +36,6 @@ __all__ = ["arguments", "compare_arguments", "comparison_questions", "recommenda
 DOCS = ("cho", "yang")
 CLAIM_TYPES = ("thesis", "diagnosis", "evidence", "prediction", "recommendation", "concession")
 RELATIONS = ("agree", "differ", "only cho", "only yang")
-NOT_STATED = "not stated"
 MAP_COLUMNS = ["doc", "claim_id", "type", "speaker", "paraphrase", "cites", "quotes",
                "addressee", "polarity", "supports", "note"]
 COMPARE_COLUMNS = ["question_id", "question", "cho_position", "cho_cites", "yang_position",
@@ -304,10 +303,10 @@ _BOUNDARY_RE = re.compile(
     r"(?:[,;:—–(]|\s-\s|\b(?:that|who|which|because|since|if|when|while|although|but|so|instead of)\b)",
     re.IGNORECASE)
 _REPORTING = (r"(?:argue[sd]?|argued|say|says|said|claim(?:s|ed)?|believe[sd]?|suggest(?:s|ed)?|"
-              r"insist(?:s|ed)?|contend(?:s|ed)?|propose[sd]?|think|thinks|thought|recommend(?:s|ed)?|"
+              r"insist(?:s|ed)?|contend(?:s|ed)?|propose[sd]?|think|thinks|recommend(?:s|ed)?|"
               r"urge[sd]?|maintain(?:s|ed)?|assert(?:s|ed)?)")
 _REPORTING_RE = re.compile(rf"(?:\b{_REPORTING}\s+that|\baccording\s+to\b.*)$", re.IGNORECASE)
-_REPORTING_IN_SUBJECT_RE = re.compile(rf"^.*\b{_REPORTING}\s+", re.IGNORECASE)
+_REPORTING_IN_SUBJECT_RE = re.compile(rf"^.*(?<!\bto )\b{_REPORTING}\s+(?=\S)", re.IGNORECASE)
 
 
 def recommendations(corpus_or_doc, *, gazetteer: dict | None = None):
@@ -380,34 +379,7 @@ def _sentence_recommendations(sentence, mentions) -> list[dict]:
 
 def _mentions(doc, gazetteer) -> list[tuple[int, int, str]]:
     """``(start, end, actor)`` of each actor mention in ``doc.text``, via kit.actors."""
-    try:
-        from .mentions import actors
-    except ImportError:  # the close-reading module is missing: a small built-in table
-        return _fallback_mentions(doc.text, gazetteer)
+    from .mentions import actors
+
     found = actors(doc, gazetteer=gazetteer)
     return list(zip(found.start, found.end, found.actor))
-
-
-def _fallback_mentions(text: str, extra) -> list[tuple[int, int, str]]:
-    table = dict(_FALLBACK_ALIASES)
-    for actor, names in (extra or {}).items():
-        table.update({n: actor for n in ([names] if isinstance(names, str) else names)})
-    taken, out = [], []
-    for alias in sorted(table, key=len, reverse=True):
-        for m in re.finditer(rf"(?<![\w.-]){re.escape(alias)}(?![\w-])", text):
-            if not any(a < m.end() and m.start() < b for a, b in taken):
-                taken.append(m.span())
-                out.append((m.start(), m.end(), table[alias]))
-    return sorted(out)
-
-
-_FALLBACK_ALIASES = {
-    "United States": "United States", "U.S.": "United States", "US": "United States",
-    "America": "United States", "Washington": "United States",
-    "Biden administration": "United States", "White House": "United States",
-    "China": "China", "Chinese": "China", "Beijing": "China",
-    "North Korea": "North Korea", "North Korean": "North Korea", "Pyongyang": "North Korea",
-    "DPRK": "North Korea",
-    "South Korea": "South Korea", "Seoul": "South Korea", "ROK": "South Korea",
-    "Russia": "Russia", "Moscow": "Russia", "Japan": "Japan", "Tokyo": "Japan",
-}

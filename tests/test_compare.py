@@ -234,6 +234,9 @@ def test_reported_advice_in_other_forms():
     assert recs.reported.tolist() == [True, True, False]
     assert recs.subject.tolist() == ["Beijing", "Tokyo", "Seoul"]
     assert recs.actor.tolist() == ["China", "Japan", "South Korea"]
+    # ... but a reporting word used otherwise does not make advice reported
+    doc = kit.load_text("His claims should be checked. Efforts to maintain peace should continue.", id="x")
+    assert kit.recommendations(doc).reported.tolist() == [False, False]
 
 
 def test_no_recommendation_gives_an_empty_table_and_a_warning():
