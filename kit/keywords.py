@@ -122,6 +122,8 @@ def keyness(target, reference, *, stopwords=True, min_count: int = 1, correction
       target) and ``-`` when the term is relatively more frequent in the reference.
     * ``log_ratio = log2((a/c) / (b/d))`` (Hardie 2014), ``a`` or ``b`` = 0 replaced
       by 0.5.  An effect size: +1 = twice as frequent in the target, -1 = half.
+      With a zero and a very small count (0 against 1) the 0.5 can flip its sign
+      against ``g2`` when the texts differ in length; read such rows as "too rare".
     * ``p_value = erfc(sqrt(|g2| / 2))``, the chi-square survival function with 1 df.
     * ``stars``: ``*`` |g2| >= 3.84 (p < .05), ``**`` 6.63 (.01), ``***`` 10.83 (.001),
       ``****`` 15.13 (.0001).
