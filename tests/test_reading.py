@@ -211,3 +211,14 @@ def test_lesson_01_exercises(corpus):
     assert kit.check_exercise("01.8", {"cho": 2, "yang": 3}).correct  # hedges, tests/test_markers.py
     assert not kit.check_exercise("01.6", "claim").correct  # cho 3.4 is evidence ("for instance")
     assert not problems(read_text("exercises/01_close_reading.yaml"), corpus, "exercises 01")
+
+
+def test_kwic_agrees_with_tokens_for_every_word(corpus):
+    # kwic and kit.tokens share one tokenizer: every word type is found exactly as often
+    # as tokens() counts it (compounds, "u.s.", "'s" and numbers included)
+    from collections import Counter
+
+    for doc in corpus.values():
+        counts = Counter(kit.tokens(doc))
+        for word, n in counts.items():
+            assert len(kit.kwic(doc, word)) == n, word
