@@ -26,7 +26,7 @@ from typing import Iterable, Iterator
 from ._resources import word_list
 from .errors import InvalidArgument, ResourceUnavailable, WrongType
 
-__all__ = ["tokens", "token_spans", "sentence_spans", "normalise", "stopword_set"]
+__all__ = ["tokens", "stopwords", "token_spans", "sentence_spans", "normalise", "stopword_set"]
 
 _WORD = r"(?:[^\W\d_]\.){2,}|\w+(?:['’](?![sS]\b)\w+)*"
 _PARTS = {
@@ -186,6 +186,15 @@ def tokens(
     if stem:
         out = [_stem(t) for t in out]
     return out
+
+
+def stopwords(which=True) -> list[str]:
+    """The stopword list that ``stopwords=which`` would drop, sorted.
+
+    >>> "the" in stopwords() and "china" not in stopwords()
+    True
+    """
+    return sorted(stopword_set(which))
 
 
 # --- sentences -------------------------------------------------------------------

@@ -104,7 +104,7 @@ def test_document_sentences_slice_the_text(paragraphs):
     text = "\n\n".join(paragraphs)
     if not text.strip():
         return
-    doc = kit.load_text(text, id="prop")
+    doc = kit.Document(id="prop", text=text)  # not load_text: "." would name a folder
     previous_end = 0
     for s in doc.sentences:
         assert doc.text[s.start:s.end] == s.text
