@@ -128,6 +128,7 @@ class Server:
     def __init__(self, name: str, cmd: list[str], env: dict, cwd: Path, log: Path, port: int, token: str):
         self.name, self.port, self.token, self.log = name, port, token, log
         self.base = f"http://127.0.0.1:{port}"
+        self.env = env
         self._log_fh = open(log, "wb")
         self.proc = subprocess.Popen(
             cmd, env=env, cwd=cwd, stdin=subprocess.DEVNULL, stdout=self._log_fh,
@@ -147,6 +148,19 @@ class Server:
                 pass
             time.sleep(0.3)
         raise RuntimeError(f"{self.name} did not answer on {self.base} in {timeout:.0f} s:\n{self.log_tail()}")
+
+    def wait_listening(self, timeout: float = 90) -> None:
+        """Wait until the port accepts connections (for a server with no cheap status page)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"{self.name} exited with {self.proc.returncode}:\n{self.log_tail()}")
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=2):
+                    return
+            except OSError:
+                time.sleep(0.3)
+        raise RuntimeError(f"{self.name} did not listen on {self.base} in {timeout:.0f} s:\n{self.log_tail()}")
 
     def url(self, path: str) -> str:
         sep = "&" if "?" in path else "?"
@@ -195,8 +209,7 @@ def start_voila(notebook: Path, tmp: Path) -> Server:
         f"--token={token}", "--show_tracebacks=True",
     ]
     server = Server("Voila", cmd, isolated_env(tmp / "voila"), notebook.parent, tmp / "voila.log", port, token)
-    # /api/kernelspecs answers without running the notebook (the page itself would start a kernel)
-    server.wait_ready(f"/api/kernelspecs?token={token}")
+    server.wait_listening()  # (a GET of the page itself would start a kernel and run the lesson)
     return server
 
 
@@ -213,7 +226,229 @@ def quiz_banks(notebook: Path) -> list[str]:
     return re.findall(r"""kit\.quiz\(\s*["']([^"']+)["']""", src)
 
 
+def first_quiz_lesson(lessons_: list[Path]):
+    """(lesson, bank id) of the first ``kit.quiz(...)`` call in the lessons, or (None, None)."""
+    for lesson in lessons_:
+        for bank_id in quiz_banks(lesson):
+            return lesson, bank_id
+    return None, None
+
+
 def launch_chromium(playwright):
     return playwright.chromium.launch(
         executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
     )
+
+
+# --- driving JupyterLab ----------------------------------------------------------
+
+_IDLE_JS = """() => {
+  const ind = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook-ExecutionIndicator');
+  const prompts = [...document.querySelectorAll('.jp-Notebook .jp-CodeCell .jp-InputPrompt')]
+      .map(e => e.textContent.trim());
+  return (!ind || ind.dataset.status === 'idle') && prompts.length > 0 && !prompts.some(p => p.includes('*'));
+}"""
+
+_STARTED_JS = """(n) => {
+  const prompts = [...document.querySelectorAll('.jp-Notebook .jp-CodeCell .jp-InputPrompt')]
+      .map(e => e.textContent.trim());
+  return prompts.some(p => p.includes('*')) || prompts.filter(p => /\\[\\d+\\]/.test(p)).length >= n;
+}"""
+
+
+def open_in_lab(page, lab: Server, name: str, workspace: str, *, timeout: float = 90) -> None:
+    """Open one notebook in its own workspace and wait until its kernel is started and idle."""
+    from urllib.parse import quote
+
+    page.goto(lab.url(f"/lab/workspaces/{quote(workspace)}/tree/{quote(name)}"))
+    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=timeout * 1000)
+    deadline = time.monotonic() + timeout
+    while True:  # the server's word that the kernel is up ...
+        sessions = http_json(lab.url("/api/sessions")) or []
+        if any(s.get("path") == name and (s.get("kernel") or {}).get("execution_state") == "idle"
+               for s in sessions):
+            break
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"no idle kernel for {name} after {timeout:.0f} s: {sessions}")
+        time.sleep(0.3)
+    stable = 0
+    while stable < 3:  # ... and the page's (it shows 'idle' before 'initializing', too)
+        page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']",
+                               timeout=max(1, deadline - time.monotonic()) * 1000)
+        page.wait_for_timeout(300)
+        stable = stable + 1 if page.locator(
+            ".jp-Notebook-ExecutionIndicator[data-status='idle']").count() else 0
+
+
+def run_all_cells(page, n_code_cells: int, *, timeout: float = 240) -> float:
+    """Run > Run All Cells from the menu bar; wait until no cell is queued and the kernel
+    is idle (stable for a second).  Returns the seconds it took."""
+    t0 = time.monotonic()
+    for attempt in range(2):
+        page.click(".lm-MenuBar-item:has-text('Run')")
+        page.click(".lm-Menu-item:has-text('Run All Cells')")
+        try:
+            page.wait_for_function(_STARTED_JS, arg=n_code_cells, timeout=15_000)
+            break
+        except Exception:  # playwright's TimeoutError: the click came too early; once more
+            if attempt:
+                raise
+    stable = 0
+    while stable < 3:
+        page.wait_for_function(_IDLE_JS, timeout=max(1, timeout - (time.monotonic() - t0)) * 1000)
+        page.wait_for_timeout(400)
+        stable = stable + 1 if page.evaluate(_IDLE_JS) else 0
+    return time.monotonic() - t0
+
+
+def wait_for_widgets(page, expected: int, *, timeout: float = 60) -> None:
+    """Wait until at least ``expected`` widget views are rendered (or a widget error shows)."""
+    page.wait_for_function(
+        """(n) => document.querySelectorAll('.jp-OutputArea-output > .jupyter-widgets').length >= n
+                || document.body.innerText.includes('Error displaying widget')""",
+        arg=expected, timeout=timeout * 1000,
+    )
+
+
+def save_and_read(page, lab: Server, name: str, n_code_cells: int) -> dict:
+    """Save the notebook (Ctrl+S) and read it back through the contents API."""
+    from urllib.parse import quote
+
+    page.click(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell >> nth=0")
+    page.keyboard.press("Escape")
+    page.keyboard.press("Control+s")
+    deadline = time.monotonic() + 30
+    while True:
+        nb = http_json(lab.url(f"/api/contents/{quote(name)}?content=1&type=notebook"))["content"]
+        ran = sum(1 for c in nb["cells"] if c["cell_type"] == "code" and c.get("execution_count"))
+        errors = any(o.get("output_type") == "error" for c in nb["cells"] for o in c.get("outputs", []))
+        if ran >= n_code_cells or errors or time.monotonic() > deadline:
+            return nb
+        time.sleep(0.5)
+
+
+def problems_in(nb: dict) -> tuple[list[str], list[str]]:
+    """(errors, warnings) of a saved notebook: error outputs and unrun cells are errors;
+    stderr streams (warnings) are reported but allowed."""
+    errors, warnings = [], []
+    for i, cell in enumerate(nb["cells"]):
+        if cell["cell_type"] != "code":
+            continue
+        src = "".join(cell["source"]).strip()
+        first = src.splitlines()[0][:60] if src else ""
+        if src and not cell.get("execution_count"):
+            errors.append(f"cell {i} ({first!r}) was not run")
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "error":
+                errors.append(f"cell {i} ({first!r}): {out.get('ename')}: {out.get('evalue')}")
+            elif out.get("output_type") == "stream" and out.get("name") == "stderr":
+                warnings.append(f"cell {i} ({first!r}): {''.join(out.get('text', ''))[:300].strip()}")
+    return errors, warnings
+
+
+def widget_outputs(nb: dict) -> int:
+    return sum(
+        1 for c in nb["cells"] if c["cell_type"] == "code" for o in c.get("outputs", [])
+        if "application/vnd.jupyter.widget-view+json" in o.get("data", {})
+    )
+
+
+def shutdown_sessions(lab: Server) -> None:
+    for session in http_json(lab.url("/api/sessions")) or []:
+        try:
+            http_json(lab.url(f"/api/sessions/{session['id']}"), method="DELETE")
+        except urllib.error.URLError:
+            pass
+
+
+# --- answering a quiz question by clicking -----------------------------------------
+
+
+def _words(text: str) -> str:
+    """Letters, digits and single spaces only: compares rendered HTML with Markdown source."""
+    return " ".join(re.sub(r"[^\w]+", " ", text.replace("’", "'")).split()).lower()
+
+
+def first_choice_question(bank_id: str):
+    """(bank, index among the bank's radio-button questions, question, a wrong option, the right option)."""
+    import kit
+
+    bank = kit.load_bank(bank_id)
+    singles = [q for q in bank.questions if q.type == "single"]
+    if not singles:
+        return bank, None, None, None, None
+    q = singles[0]
+    wrong = next(o for o in q.options if o.text != q.answer)
+    right = next(o for o in q.options if o.text == q.answer)
+    return bank, 0, q, wrong, right
+
+
+def answer_wrong_then_right(page, scope, bank_id: str, shot_prefix: Path) -> dict:
+    """In ``scope`` (a page or a locator holding the quiz), answer the bank's first
+    single-choice question wrongly, read the feedback, press Try again, answer rightly,
+    read the feedback and the score.  Returns what was read, for the test to check."""
+    bank, index, q, wrong, right = first_choice_question(bank_id)
+    assert q is not None, f"bank {bank_id} has no single-choice question to click"
+    quiz = scope.locator(".widget-vbox").filter(
+        has=page.locator("h3", has_text=bank.title)).filter(has=page.locator(".widget-radio-box")).last
+    quiz.wait_for(state="visible", timeout=60_000)
+    radio_box = quiz.locator(".widget-radio-box").nth(index)
+    panel = radio_box.locator("xpath=ancestor::div[contains(@class,'widget-vbox')][1]")
+    feedback = panel.locator(".widget-html-content").last
+
+    def choose(option_text: str) -> None:
+        label = radio_box.locator("label").filter(has_text=re.compile(rf"^\s*{re.escape(option_text)}\s*$"))
+        label.click()
+        panel.get_by_role("button", name="Check", exact=True).click()
+
+    panel.scroll_into_view_if_needed()
+    choose(wrong.text)
+    page.wait_for_function("(el) => el.textContent.trim().length > 0", arg=feedback.element_handle(),
+                           timeout=30_000)
+    read = {"question": q.id, "wrong_option": wrong.text, "right_option": right.text,
+            "wrong_feedback": feedback.inner_text()}
+    panel.screenshot(path=f"{shot_prefix}-wrong.png")
+    panel.get_by_role("button", name="Try again", exact=True).click()
+    page.wait_for_function("(el) => el.textContent.trim().length === 0", arg=feedback.element_handle(),
+                           timeout=30_000)
+    choose(right.text)
+    page.wait_for_function("(el) => el.textContent.trim().length > 0", arg=feedback.element_handle(),
+                           timeout=30_000)
+    read["right_feedback"] = feedback.inner_text()
+    read["attempts"] = panel.locator(".widget-label").filter(has_text="Attempts").inner_text()
+    read["score"] = quiz.locator(".widget-html-content").filter(has_text="Score:").last.inner_text()
+    panel.screenshot(path=f"{shot_prefix}-right.png")
+    read["expected_wrong"] = _words(wrong.feedback or "")
+    read["expected_right"] = _words(right.feedback or "")
+    read["n_questions"] = len(bank.questions)
+    return read
+
+
+def check_quiz_reading(read: dict) -> None:
+    """The feedback a student read: 'Not quite' with the wrong option's feedback, then
+    'Correct!' with the right option's, 2 attempts, and a score of 1."""
+    assert "Not quite" in read["wrong_feedback"], read
+    assert read["expected_wrong"][:80] in _words(read["wrong_feedback"]), read
+    assert "Correct" in read["right_feedback"], read
+    assert read["expected_right"][:80] in _words(read["right_feedback"]), read
+    assert read["attempts"].strip() == "Attempts: 2", read
+    assert re.search(rf"Score: 1 / {read['n_questions']}\b", read["score"]), read
+
+
+def wait_voila_done(page, *, timeout: float = 180) -> None:
+    """Voilà removes its '#loading' spinner once every cell has run and the outputs show;
+    then wait for the widgets to render (or for an error to be on the page)."""
+    page.wait_for_function("() => document.getElementById('loading') === null", timeout=timeout * 1000)
+    page.wait_for_function(
+        """() => document.querySelectorAll('.jupyter-widgets').length > 0
+              || document.body.innerText.includes('Error displaying widget')
+              || document.body.innerText.includes('Traceback (most recent call last)')""",
+        timeout=60_000,
+    )
+
+
+def tracebacks_on_page(page) -> list[str]:
+    """Error outputs shown on the page (JupyterLab and Voilà render them as stderr text
+    with IPython's 'Traceback (most recent call last)' header); warnings are not counted."""
+    texts = page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]').all_inner_texts()
+    return [t.strip().splitlines()[-1][:300] for t in texts if "Traceback (most recent call last)" in t]
