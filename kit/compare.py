@@ -266,16 +266,17 @@ def side_by_side_html(question: str, *, context: bool = True) -> str:
         body = []
         for p in paras if context else []:
             parts = [(f"<mark title='{s.id}'>" if s.id in cited else "<span style='color:#666'>")
-                     + f"<sup>{s.label}</sup> {html.escape(s.text)}"
+                     + f"<sup>{s.id}</sup> {html.escape(s.text)}"
                      + ("</mark>" if s.id in cited else "</span>")
                      for s in corpus[doc_id].sentences if s.paragraph == p]
             body.append(f"<p>¶{p} " + " ".join(parts) + "</p>")
         if not context:
             body = [f"<p><mark>{html.escape(s.id)}</mark> {html.escape(s.text)}</p>" for s in sentences]
         doc = corpus[doc_id]
+        inferred = " (inferred)" if str(doc.metadata.get("date_basis", "")).startswith("inferred") else ""
         cols.append(
             "<div style='flex:1;min-width:0;padding:0 8px'>"
-            f"<h4>{html.escape(doc.author)} ({html.escape(doc.date)})</h4>"
+            f"<h4>{html.escape(doc.author)}</h4><p><i>Date{inferred}: {html.escape(doc.date)}</i></p>"
             f"<p><b>Position:</b> {html.escape(row[f'{doc_id}_position'])}</p>"
             + ("".join(body) or "<p><i>No sentence cited.</i></p>") + "</div>")
     return (f"<div><h3>{html.escape(row['question'])}</h3>"
