@@ -64,7 +64,7 @@ def _finish(ax, title: str, xlabel: str, ylabel: str, description: str):
 
 
 def _fmt(pairs) -> str:
-    return "; ".join(f"{k} {v:.1f}" for k, v in pairs)
+    return "; ".join(f"{k} {v:.0f}" if float(v).is_integer() else f"{k} {v:.1f}" for k, v in pairs)
 
 
 def plot_frequencies(freq: pd.DataFrame, *, top: int = 10, value: str = "per_1000", ax=None):

@@ -150,3 +150,36 @@ def test_bad_input(corpus):
         kit.keyness(corpus["cho"], None)
     with pytest.raises(InvalidArgument):
         kit.keyness(corpus["cho"], corpus["yang"], min_count=0)
+
+
+# --- properties that must hold for any pair of texts ------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+WORDS = ["china", "korea", "the", "U.S.", "allies", "russia", "should"]
+texts = st.lists(st.sampled_from(WORDS), min_size=1, max_size=40).map(lambda ws: " ".join(ws) + ".")
+
+
+@settings(max_examples=60, deadline=None)
+@given(texts, texts)
+def test_swapping_target_and_reference_flips_the_signs(a_text, b_text):
+    a, b = Document(id="a", text=a_text), Document(id="b", text=b_text + " korea.")
+    ab = kit.keyness(a, b, stopwords=False).set_index("term")
+    ba = kit.keyness(b, a, stopwords=False).set_index("term")
+    assert set(ab.index) == set(ba.index)
+    for term in ab.index:
+        assert ab.loc[term, "g2"] == pytest.approx(-ba.loc[term, "g2"], abs=1e-9)
+        assert ab.loc[term, "log_ratio"] == pytest.approx(-ba.loc[term, "log_ratio"])
+        assert ab.loc[term, "p_value"] == pytest.approx(ba.loc[term, "p_value"])
+        assert 0 <= ab.loc[term, "p_value"] <= 1
+
+
+@settings(max_examples=60, deadline=None)
+@given(texts)
+def test_counts_add_up_to_the_tokens(text):
+    doc = Document(id="a", text=text)
+    freq = kit.frequencies(doc, stopwords=False)
+    tokens = kit.summary(doc)["tokens"].iloc[0]
+    assert freq["count"].sum() == tokens == len(kit.tokens(doc))
+    assert freq["per_1000"].sum() == pytest.approx(1000)

@@ -127,10 +127,10 @@ def test_heatmaps_from_hand_made_tables():
     cells = [t.get_text() for t in ax.texts]
     # rows a, b; columns sorted by total: China (35), Russia (10)
     assert cells == ["30.0", "10.0", "5.0", "0.0"]
-    assert "a: China 30.0; Russia 10.0" in kit.describe_plot(ax)
+    assert "a: China 30; Russia 10" in kit.describe_plot(ax)
     ax = kit.plot_stance(_stance_table())
     assert [t.get_text() for t in ax.texts] == ["20.0", "10.0", "8.0", "0.0"]
-    assert "b: hedge 8.0" in kit.describe_plot(ax)
+    assert "b: hedge 8" in kit.describe_plot(ax)
 
 
 def test_describe_plain_axes_and_bad_input(corpus):
