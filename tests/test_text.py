@@ -111,3 +111,32 @@ def test_document_sentences_slice_the_text(paragraphs):
         assert previous_end <= s.start
         previous_end = s.end
     assert [s.paragraph for s in doc.sentences] == sorted(s.paragraph for s in doc.sentences)
+
+
+_PIECES = ["U.S.", "u.s.", "vs.", "Dr.", "e.g.", "etc.", "A.", "b.", "75.", "Korea.", "China’s.", "end.",
+           "But", "but", "The", "the", "missile", "(", ")", '"', "’", "?", "!", "...", "..", ".", ",",
+           "Why?", "Stop!", "no.", "No.", "Jan.", "x", "—", "-", "ROK-U.S.-Japan", "U.S.-China.", "1990s."]
+
+
+def _plain_punkt():
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    from kit.text import _punkt
+
+    return PunktSentenceTokenizer(_punkt()._params)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40), st.lists(st.sampled_from([" ", "  ", "\n", " \t"]), max_size=40))
+def test_fast_sentence_decisions_agree_with_plain_punkt(pieces, gaps):
+    # kit.text answers two common cases itself; everything must come out as Punkt would.
+    text = "".join(p + (gaps[i] if i < len(gaps) else " ") for i, p in enumerate(pieces))
+    if text.strip():
+        assert sentence_spans(text) == list(_plain_punkt().span_tokenize(text))
+
+
+def test_fast_sentence_decisions_agree_on_the_corpus(corpus):
+    plain = _plain_punkt()
+    for doc in corpus.values():
+        for para in doc.paragraphs:
+            assert sentence_spans(para.text) == list(plain.span_tokenize(para.text))
