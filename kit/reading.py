@@ -28,7 +28,7 @@ from typing import Iterable
 
 from .corpus import Document, _documents
 from .errors import InvalidArgument, WrongType
-from .text import normalise, token_spans
+from .text import _token_re, normalise, token_spans
 
 __all__ = ["kwic", "show", "highlight", "HTMLView"]
 
@@ -48,10 +48,14 @@ class _Index:
         from nltk.text import ConcordanceIndex
 
         self.text = doc.text
-        spans = list(token_spans(doc.text))
-        self.starts = [a for a, _, _ in spans]
-        self.ends = [b for _, b, _ in spans]
-        self.raw = [normalise(t, lower=False) for _, _, t in spans]
+        # Same tokens as kit.tokens(), one regex pass: writing ’ as ' keeps every offset.
+        flat = normalise(doc.text, lower=False)
+        # (Don't keep the match objects: a million of them make the garbage collector crawl.)
+        self.starts, self.ends, self.raw = starts, ends, raw = [], [], []
+        for m in _token_re(email="@" in flat, punct=False).finditer(flat):
+            starts.append(m.start())
+            ends.append(m.end())
+            raw.append(m.group())
         self.lower = [t.lower() for t in self.raw]
         self._by_case = {False: ConcordanceIndex(self.lower, key=lambda t: t)}
         self.sent_starts = [s.start for s in doc.sentences]
