@@ -1,0 +1,122 @@
+"""Executing the lesson series, compared with a bare-kernel notebook.
+
+    python benchmarks/bench_notebooks.py [--repeats 3] [--exercises]
+
+Every lesson in notebooks/ is run top to bottom in a fresh kernel with nbclient, as
+tests/test_notebooks.py does (kernel start, all cells, kernel shutdown).  The baseline
+is a notebook with one trivial cell (``1 + 1``), run the same way: what a notebook
+costs before any of the kit's work.  Each figure is the median of ``--repeats`` runs.
+
+Target: series <= 2 x (number of notebooks x bare-kernel notebook time), that is, a
+lesson costs on average at most one more bare-kernel notebook's time of real work.
+The last line is machine-readable (``BENCH {json}``) for benchmarks/run.py.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TARGET_FACTOR = 2.0
+
+
+def execute(nb, cwd: Path) -> float:
+    from nbclient import NotebookClient
+
+    client = NotebookClient(nb, timeout=600, kernel_name="python3",
+                            resources={"metadata": {"path": str(cwd)}})
+    t0 = time.perf_counter()
+    client.execute()
+    seconds = time.perf_counter() - t0
+    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
+              if o.get("output_type") == "error"]
+    if errors:
+        raise SystemExit(f"a notebook raised {errors[0].get('ename')}: {errors[0].get('evalue')}")
+    return seconds
+
+
+def cell_seconds(nb) -> list[tuple[float, int, str]]:
+    """(seconds, cell index, first line) of each code cell, from nbclient's timing metadata."""
+    from datetime import datetime
+
+    def when(stamp: str) -> datetime:
+        return datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+
+    out = []
+    for i, cell in enumerate(nb.cells):
+        ex = cell.get("metadata", {}).get("execution", {})
+        if cell.cell_type == "code" and "iopub.status.busy" in ex and "iopub.status.idle" in ex:
+            seconds = (when(ex["iopub.status.idle"]) - when(ex["iopub.status.busy"])).total_seconds()
+            out.append((seconds, i, (cell.source.splitlines() or [""])[0][:60]))
+    return out
+
+
+def bare_notebook():
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.cells = [nbformat.v4.new_code_cell("1 + 1")]
+    return nb
+
+
+def main() -> None:
+    import nbformat
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--exercises", action="store_true", help="also run exercises/ (student versions)")
+    args = parser.parse_args()
+    os.environ["KIT_PROGRESS_DIR"] = tempfile.mkdtemp(prefix="bench-notebooks-")
+    os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+    paths = sorted((ROOT / "notebooks").glob("*.ipynb"))
+    if args.exercises:
+        paths += sorted((ROOT / "exercises").glob("*.ipynb"))
+    if not paths:
+        raise SystemExit("no notebooks found in notebooks/")
+
+    execute(bare_notebook(), ROOT)  # warm-up: file cache, .pyc files (not counted)
+    bare = statistics.median(execute(bare_notebook(), ROOT) for _ in range(args.repeats))
+    per = {p: [] for p in paths}
+    series, cells = [], []
+    for _ in range(args.repeats):
+        total, cells = 0.0, []
+        for p in paths:
+            nb = nbformat.read(p, as_version=4)
+            seconds = execute(nb, p.parent)
+            per[p].append(seconds)
+            total += seconds
+            cells += [(sec, p.stem, i, line) for sec, i, line in cell_seconds(nb)]
+        series.append(total)
+    series_median = statistics.median(series)
+    budget = TARGET_FACTOR * len(paths) * bare
+    ratio = series_median / (len(paths) * bare)
+    ok = series_median <= budget
+
+    print(f"median of {args.repeats} runs, seconds (fresh kernel per notebook, nbclient)")
+    print(f"{'notebook':<40} {'seconds':>8} {'x bare':>7}")
+    print(f"{'(bare kernel: one cell, 1 + 1)':<40} {bare:>8.2f} {1:>7.2f}")
+    for p in paths:
+        med = statistics.median(per[p])
+        print(f"{str(p.relative_to(ROOT)):<40} {med:>8.2f} {med / bare:>7.2f}")
+    print(f"series of {len(paths)} notebooks: median {series_median:.2f} s = {ratio:.2f} x "
+          f"({len(paths)} x bare kernel); target <= {TARGET_FACTOR:.0f} x, i.e. {budget:.2f} s: "
+          f"{'meets' if ok else 'MISSES'} the target")
+    print("slowest cells (last run): " + "; ".join(
+        f"{stem} cell {i} {line!r} {sec:.2f} s" for sec, stem, i, line in sorted(cells, reverse=True)[:5]))
+    print("BENCH " + json.dumps({"bench": "notebooks", "metrics": [
+        {"measure": "bare-kernel notebook", "median": bare, "unit": "s", "target": None, "ok": None,
+         "note": "kernel start + 1 cell + shutdown"},
+        {"measure": f"series of {len(paths)} notebooks", "median": series_median, "unit": "s",
+         "target": budget, "ok": ok,
+         "note": f"{ratio:.2f} x (n x bare); target {TARGET_FACTOR:.0f} x"},
+    ]}))
+
+
+if __name__ == "__main__":
+    main()
