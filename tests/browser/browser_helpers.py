@@ -319,7 +319,13 @@ def save_and_read(page, lab: Server, name: str, n_code_cells: int) -> dict:
     page.keyboard.press("Control+s")
     deadline = time.monotonic() + 30
     while True:
-        nb = http_json(lab.url(f"/api/contents/{quote(name)}?content=1&type=notebook"))["content"]
+        try:
+            nb = http_json(lab.url(f"/api/contents/{quote(name)}?content=1&type=notebook"))["content"]
+        except urllib.error.HTTPError as exc:  # read while the save was writing: try again
+            if time.monotonic() > deadline:
+                raise AssertionError(f"cannot read back {name}: {exc} {exc.read()[:500]!r}") from None
+            time.sleep(0.5)
+            continue
         ran = sum(1 for c in nb["cells"] if c["cell_type"] == "code" and c.get("execution_count"))
         errors = any(o.get("output_type") == "error" for c in nb["cells"] for o in c.get("outputs", []))
         if ran >= n_code_cells or errors or time.monotonic() > deadline:

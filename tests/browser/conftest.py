@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-import browser_helpers as h
+from . import browser_helpers as h
 
 
 @pytest.fixture(scope="session")

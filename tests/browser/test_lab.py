@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-import browser_helpers as h
+from . import browser_helpers as h
 
 LESSONS = h.lessons(h.lesson_dir())
 

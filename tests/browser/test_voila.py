@@ -2,7 +2,7 @@
 it, and a quiz question is answered there by clicking (wrong, then right)."""
 from __future__ import annotations
 
-import browser_helpers as h
+from . import browser_helpers as h
 
 
 def test_quiz_answered_by_clicking_in_voila(browser, lesson_copy, page, screenshot_dir, tmp_path):
