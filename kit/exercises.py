@@ -24,8 +24,9 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any
 
-from .assessment import (Citation, _citations_of, _loose, _no_citation_problems, _number, _parse_yaml,
-                         compute_answer, markdown_html, normalise_answer, validate_compute)
+from ._compute import compute_answer, validate_compute
+from ._html import markdown_html
+from .assessment import Citation, _citations_of, _loose, _no_citation_problems, _number, _parse_yaml, normalise_answer
 from .errors import DataFileError, KitError, QuestionBankError, StoreError, UnknownExercise
 
 __all__ = ["exercise", "check_exercise", "Exercise", "ExerciseResult", "mark"]

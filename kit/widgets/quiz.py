@@ -15,7 +15,8 @@ import html
 
 import ipywidgets as W
 
-from ..assessment import Bank, Question, check, format_answer, load_bank, markdown_html, parse_bank
+from .._html import markdown_html
+from ..assessment import Bank, Question, check, format_answer, load_bank, parse_bank
 from ..errors import InvalidArgument, KitError, WrongType
 from ..progress_store import record_attempt
 
