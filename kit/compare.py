@@ -18,6 +18,7 @@ Choices (documented here so tables read the same everywhere):
 """
 from __future__ import annotations
 
+import bisect
 import re
 import warnings
 from functools import lru_cache
@@ -334,11 +335,8 @@ def recommendations(corpus_or_doc, *, gazetteer: dict | None = None):
     1    demo 1.3          NaN      We    must     True
     """
     docs = _documents(corpus_or_doc, "recommendations")
-    rows = []
-    for doc in docs:
-        mentions = _mentions(doc, gazetteer)
-        for sentence in doc.sentences:
-            rows += _sentence_recommendations(sentence, mentions)
+    rows = [row for doc in docs for sentence in doc.sentences for row in _sentence_recommendations(sentence)]
+    _add_actors(rows, gazetteer)
     if not rows:
         names = ", ".join(repr(d.id) for d in docs)
         warnings.warn(
@@ -349,7 +347,7 @@ def recommendations(corpus_or_doc, *, gazetteer: dict | None = None):
     return pd.DataFrame(rows, columns=REC_COLUMNS)
 
 
-def _sentence_recommendations(sentence, mentions) -> list[dict]:
+def _sentence_recommendations(sentence) -> list[dict]:
     out = []
     for cue in _CUE_RE.finditer(sentence.text):
         g = cue.groupdict()
@@ -370,17 +368,31 @@ def _sentence_recommendations(sentence, mentions) -> list[dict]:
             cut += len(before[cut:]) - len(before[cut:].lstrip())
             span = (cut, len(before.rstrip()))
             modal = _MODAL_NAMES.get(modal.lower(), modal.lower())
-        a, b = sentence.start + span[0], sentence.start + span[1]
-        names = list(dict.fromkeys(actor for start, end, actor in mentions if a <= start and end <= b))
         out.append({"doc": sentence.doc, "sentence_id": sentence.id,
-                    "actor": "; ".join(names) or None, "subject": sentence.text[span[0]:span[1]],
+                    "actor": None, "subject": sentence.text[span[0]:span[1]],
                     "modal": modal, "negated": negated, "reported": reported, "text": sentence.text})
     return out
 
 
-def _mentions(doc, gazetteer) -> list[tuple[int, int, str]]:
-    """``(start, end, actor)`` of each actor mention in ``doc.text``, via kit.actors."""
+def _add_actors(rows: list[dict], gazetteer) -> None:
+    """Fill ``actor`` from the gazetteer mentions (kit.actors) inside each row's subject.
+
+    Only the subjects are read (joined as one small document), not whole texts.
+    """
     from .mentions import actors
 
-    found = actors(doc, gazetteer=gazetteer)
-    return list(zip(found.start, found.end, found.actor))
+    starts, parts, pos = [], [], 0
+    for row in rows:
+        starts.append(pos)
+        parts.append(row["subject"] or "-")
+        pos += len(parts[-1]) + 2  # joined with a blank line: one paragraph per subject
+    if not any(row["subject"] for row in rows):
+        return
+    found = actors(Document(id="subjects", text="\n\n".join(parts)), gazetteer=gazetteer)
+    names: dict[int, list[str]] = {}
+    for start, actor in zip(found.start.tolist(), found.actor.tolist()):
+        i = bisect.bisect_right(starts, start) - 1
+        if actor not in names.setdefault(i, []):
+            names[i].append(actor)
+    for i, actor_names in names.items():
+        rows[i]["actor"] = "; ".join(actor_names)

@@ -225,6 +225,14 @@ def test_works_on_a_students_text():
     assert extended.actor.iloc[4] == "Iran"  # ... until the student adds it
 
 
+def test_several_actors_in_one_subject_and_rows_kept_apart():
+    # read by hand: 1.1 names two actors before "should"; 1.2 none ("We"); 1.3 one
+    doc = kit.load_text("The U.S. and Beijing should talk. We must wait. Moscow has to pay.", id="e")
+    recs = kit.recommendations(doc)
+    assert recs.actor.fillna("-").tolist() == ["United States; China", "-", "Russia"]
+    assert recs.modal.tolist() == ["should", "must", "have to"]
+
+
 def test_reported_advice_in_other_forms():
     # read by hand: 1 reports with "say" but no "that", 2 with "According to", 3 is the
     # author's own advice
