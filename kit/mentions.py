@@ -123,13 +123,15 @@ def _find(text: str, by_first) -> list[tuple[int, int, str, str]]:
             if any(text[words[i + m - 1][1]:words[i + m][0]].strip() not in ("", "-") for m in range(1, k)):
                 continue  # punctuation between the words: not this name
             end = words[i + k - 1][1]
-            found.append((k, end - start, start, end, actor))
+            found.append((k, end - start, start, end, actor, i))
     found.sort(key=lambda f: (-f[0], -f[1], f[2]))
-    taken, out = [], []
-    for _, _, start, end, actor in found:
-        if any(start < b and a < end for a, b in taken):
+    # Names cover whole words, so two overlap exactly when they share a word: mark the
+    # words taken (checking every earlier span instead made long texts quadratic).
+    used, out = bytearray(len(words)), []
+    for k, _, start, end, actor, i in found:
+        if any(used[i:i + k]):
             continue
-        taken.append((start, end))
+        used[i:i + k] = b"\x01" * k
         if actor is not None:
             out.append((start, end, actor, text[start:end]))
     return sorted(out)
