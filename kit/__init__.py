@@ -63,6 +63,7 @@ _EXPORTS: dict[str, str] = {
     "comparison_questions": "compare",
     "recommendations": "compare",
     "argument_explorer": "widgets.arguments",
+    "check_citations": "_citations",
     # assessment
     "load_bank": "assessment",
     "check": "assessment",

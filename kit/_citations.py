@@ -64,3 +64,30 @@ def problems(text: str, corpus, where: str) -> list[str]:
         if texts and not any(quote_in(phrase, t) for t in texts):
             out.append(f"{where}: quotes {phrase!r} but {', '.join(ids)} does not contain it")
     return out
+
+
+def check_citations(text: str, corpus=None) -> list[str]:
+    """Check the citations in your own writing.
+
+    Lists every sentence id that does not exist and every quotation, directly followed
+    by a citation, that is not word for word in the sentence it cites.  An empty list
+    means no problem was found (whether a paraphrase is fair is for you to judge).
+
+    Examples
+    --------
+    >>> check_citations('Cho thinks a wedge "would be futile" [cho 3.2].')
+    []
+    >>> check_citations('Cho thinks a wedge "is useless" [cho 3.2] [cho 9.1].')
+    ["your text: quotes 'is useless' but cho 3.2 does not contain it", "your text: cites 'cho 9.1', which does not exist"]
+    """
+    if not isinstance(text, str):
+        from .errors import WrongType
+
+        raise WrongType(f"check_citations() takes your text as a string, not a {type(text).__name__}.")
+    if corpus is None:
+        from .corpus import load_corpus
+
+        corpus = load_corpus()
+    found = problems(text, corpus, "your text")
+    quoted = [p for p in found if " quotes " in p]
+    return quoted + [p for p in found if p not in quoted]
