@@ -38,6 +38,7 @@ _EXPORTS: dict[str, str] = {
     "actors": "mentions",
     "gazetteer": "mentions",
     "stance": "markers",
+    "stance_lexicon": "markers",
     "annotate": "widgets.annotate",
     "load_annotations": "annotation",
     "reference_annotations": "annotation",

@@ -42,10 +42,10 @@ def _by_first() -> dict[str, list]:
     return table
 
 
-def lexicon():
+def stance_lexicon():
     """The stance lexicon as a table: ``category, marker, note``.
 
-    >>> table = lexicon()
+    >>> table = stance_lexicon()
     >>> table[table.marker == "need to"].category.item()
     'modal'
     """

@@ -6,7 +6,7 @@ import pytest
 
 import kit
 from kit.errors import InvalidArgument
-from kit.markers import lexicon
+
 
 
 def test_columns(corpus):
@@ -65,7 +65,7 @@ def test_per_1000(corpus):
 
 
 def test_lexicon_is_documented():
-    table = lexicon()
+    table = kit.stance_lexicon()
     assert set(table.category) == {"modal", "hedge", "booster"}
     assert table.note.str.len().min() > 5
     for modal in ["should", "must", "need to", "could", "may", "might", "will", "would", "can"]:
