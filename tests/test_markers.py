@@ -8,7 +8,6 @@ import kit
 from kit.errors import InvalidArgument
 
 
-
 def test_columns(corpus):
     assert list(kit.stance(corpus).columns) == ["doc", "sentence_id", "category", "marker", "start", "end"]
     for row in kit.stance(corpus).itertuples():
