@@ -145,7 +145,8 @@ def markdown(rows, results, quick: bool) -> str:
         "# Benchmark figures (latest run)",
         "",
         f"Made by `python benchmarks/run.py{' --quick' if quick else ''} --output benchmarks/RESULTS.md` "
-        f"on {when}; Python {platform.python_version()}, {os.cpu_count()} cores, {platform.machine()}.",
+        f"on {when}; Python {platform.python_version()}, {os.cpu_count()} cores, {platform.machine()}"
+        f"{_load()}.",
         "Medians of runs made in this one run; ratio = median / target (<= 1 meets the target).",
         "",
         "| " + " | ".join(HEAD) + " |",
@@ -154,6 +155,14 @@ def markdown(rows, results, quick: bool) -> str:
     out += ["| " + " | ".join(str(c).replace("|", "/") for c in r) + " |" for r in rows]
     out += ["", "Time per script: " + "; ".join(f"{s} {sec:.0f} s" for s, _w, _st, _m, sec, _t in results), ""]
     return "\n".join(out)
+
+
+def _load() -> str:
+    """The 1-minute load average at the end of the run (other work skews the figures)."""
+    try:
+        return f", load average {os.getloadavg()[0]:.1f} at the end"
+    except (AttributeError, OSError):
+        return ""
 
 
 def main() -> int:
