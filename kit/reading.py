@@ -28,7 +28,7 @@ from typing import Iterable
 
 from .corpus import Document, _documents
 from .errors import InvalidArgument, WrongType
-from .text import _token_re, normalise, token_spans
+from .text import normalise, token_spans, token_table
 
 __all__ = ["kwic", "show", "highlight", "HTMLView"]
 
@@ -48,15 +48,8 @@ class _Index:
         from nltk.text import ConcordanceIndex
 
         self.text = doc.text
-        # Same tokens as kit.tokens(), one regex pass: writing ’ as ' keeps every offset.
-        flat = normalise(doc.text, lower=False)
-        # (Don't keep the match objects: a million of them make the garbage collector crawl.)
-        self.starts, self.ends, self.raw = starts, ends, raw = [], [], []
-        for m in _token_re(email="@" in flat, punct=False).finditer(flat):
-            starts.append(m.start())
-            ends.append(m.end())
-            raw.append(m.group())
-        self.lower = [t.lower() for t in self.raw]
+        table = token_table(doc)  # the same tokens kit.tokens() counts, with offsets
+        self.starts, self.ends, self.raw, self.lower = table.starts, table.ends, table.raw, table.lower
         self._by_case = {False: ConcordanceIndex(self.lower, key=lambda t: t)}
         self.sent_starts = [s.start for s in doc.sentences]
         self.sent_ids = [s.id for s in doc.sentences]

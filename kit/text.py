@@ -20,13 +20,14 @@ with spans).  The choices, which lesson 02 shows side by side:
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+import weakref
+from functools import cached_property, lru_cache
 from typing import Iterable, Iterator
 
 from ._resources import word_list
 from .errors import InvalidArgument, ResourceUnavailable, WrongType
 
-__all__ = ["tokens", "stopwords", "token_spans", "sentence_spans", "normalise", "stopword_set"]
+__all__ = ["tokens", "stopwords", "token_spans", "token_table", "TokenTable", "sentence_spans", "normalise", "stopword_set"]
 
 _WORD = r"(?:[^\W\d_]\.){2,}|\w+(?:['’](?![sS]\b)\w+)*"
 _PARTS = {
@@ -177,10 +178,14 @@ def tokens(
     """
     text = _text_of(doc_or_text, "tokens")
     stops = stopword_set(stopwords)
-    # Normalising the whole text first is the same as normalising each token (neither
-    # "’" -> "'" nor lower() changes what the pattern matches) and much faster.
-    text = normalise(text, lower=lower)
-    out = _token_re(email="@" in text, punct=keep_punct).findall(text)
+    if not isinstance(doc_or_text, str) and not keep_punct:
+        table = token_table(doc_or_text)
+        out = list(table.lower if lower else table.raw)
+    else:
+        # Normalising the whole text first is the same as normalising each token (neither
+        # "’" -> "'" nor lower() changes what the pattern matches) and much faster.
+        text = normalise(text, lower=lower)
+        out = _token_re(email="@" in text, punct=keep_punct).findall(text)
     if split_hyphens:
         out = [part for tok in out for part in (tok.split("-") if "-" in tok[1:] else (tok,)) if part]
     if stops:
@@ -188,6 +193,39 @@ def tokens(
     if stem:
         out = [_stem(t) for t in out]
     return out
+
+
+class TokenTable:
+    """The word tokens of one document with their offsets, made once and shared by
+    :func:`tokens`, frequencies and KWIC.  ``raw`` has ``’`` written ``'`` (case kept);
+    ``text[starts[i]:ends[i]]`` is token ``i`` as it stands in the text.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        flat = normalise(text, lower=False)  # one character for another: offsets hold
+        # One pass, three plain lists: keeping a million match objects alive instead
+        # makes the garbage collector crawl.
+        self.starts, self.ends, self.raw = starts, ends, raw = [], [], []
+        for match in _token_re(email="@" in flat, punct=False).finditer(flat):
+            starts.append(match.start())
+            ends.append(match.end())
+            raw.append(match.group())
+
+    @cached_property
+    def lower(self) -> list[str]:
+        return [t.lower() for t in self.raw]
+
+
+_TABLES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def token_table(doc) -> TokenTable:
+    """The (cached) :class:`TokenTable` of a document's body."""
+    table = _TABLES.get(doc)
+    if table is None or table.text is not doc.text:
+        table = _TABLES[doc] = TokenTable(doc.text)
+    return table
 
 
 def stopwords(which=True) -> list[str]:
