@@ -11,11 +11,20 @@ import pytest
 from . import browser_helpers as h
 
 
+_USED: list[str] = []
+
+
 @pytest.fixture(scope="session")
 def screenshot_dir():
     h.SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     print(f"\nbrowser screenshots: {h.SCREENSHOTS}")
+    _USED.append(str(h.SCREENSHOTS))
     return h.SCREENSHOTS
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _USED:
+        terminalreporter.write_line(f"browser test screenshots: {_USED[0]}")
 
 
 @pytest.fixture(scope="session")
