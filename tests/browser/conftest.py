@@ -71,6 +71,8 @@ def page(browser, screenshot_dir, request):
     pg.on("pageerror", lambda exc: console_errors.append(str(exc)))
     pg.console_errors = console_errors
     yield pg
+    for message in console_errors:  # JavaScript errors on the page: reported, not judged
+        print(f"page error in {request.node.name}: {message[:300]}")
     if getattr(request.node, "rep_call_failed", False):
         shot = screenshot_dir / f"FAILED-{request.node.name}.png".replace("/", "_")
         try:
