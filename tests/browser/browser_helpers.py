@@ -197,7 +197,7 @@ def start_lab(root: Path, tmp: Path) -> Server:
         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
     ]
     server = Server("JupyterLab", cmd, isolated_env(tmp / "lab"), root, tmp / "jupyterlab.log", port, token)
-    server.wait_ready(f"/api/status?token={token}")
+    _or_stop(server, lambda: server.wait_ready(f"/api/status?token={token}"))
     return server
 
 
@@ -209,8 +209,17 @@ def start_voila(notebook: Path, tmp: Path) -> Server:
         f"--token={token}", "--show_tracebacks=True",
     ]
     server = Server("Voila", cmd, isolated_env(tmp / "voila"), notebook.parent, tmp / "voila.log", port, token)
-    server.wait_listening()  # (a GET of the page itself would start a kernel and run the lesson)
+    _or_stop(server, server.wait_listening)  # (a GET of the page would start a kernel and run the lesson)
     return server
+
+
+def _or_stop(server: Server, wait) -> None:
+    """Wait for a server; if it never comes up, stop it rather than leave it running."""
+    try:
+        wait()
+    except BaseException:
+        server.stop()
+        raise
 
 
 def code_cell_count(notebook: Path) -> int:
