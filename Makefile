@@ -25,7 +25,7 @@ test: $(STAMP)
 	$(PY) -m pytest
 
 bench: $(STAMP)
-	$(PY) benchmarks/run.py
+	$(PY) benchmarks/run.py --output benchmarks/RESULTS.md
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -94,6 +94,9 @@ def load_annotations(doc_id: str | None = None, *, annotator: str | None = None)
     """
     import pandas as pd
 
+    for name, value in (("doc_id", doc_id), ("annotator", annotator)):
+        if value is not None and not isinstance(value, str):
+            raise WrongType(f"load_annotations({name}=...) takes a string such as 'cho', not {value!r}.")
     rows = [r for r in _latest(annotator=annotator, doc_id=doc_id) if r.get("label") in LABELS]
     return pd.DataFrame([[r.get(c) for c in COLUMNS] for r in rows], columns=COLUMNS)
 

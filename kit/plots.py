@@ -119,7 +119,7 @@ def plot_keyness(key: pd.DataFrame, *, top: int = 10, value: str = "g2", ax=None
     """
     if value not in ("g2", "log_ratio"):
         raise InvalidArgument(f"value={value!r}: use 'g2' or 'log_ratio'.")
-    _check(key, ["term", value, "g2"], "plot_keyness", "kit.keyness(target, reference)")
+    _check(key, list(dict.fromkeys(["term", value, "g2"])), "plot_keyness", "kit.keyness(target, reference)")
     import seaborn as sns
 
     target, reference = key.attrs.get("target", "target"), key.attrs.get("reference", "reference")

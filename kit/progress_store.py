@@ -22,7 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import _store
-from .errors import StoreError
+from .errors import InvalidArgument, StoreError, WrongType
 
 __all__ = ["progress", "plot_progress", "export_progress", "record_attempt", "progress_path"]
 
@@ -73,6 +73,8 @@ def progress(*, quiz: str | None = None) -> pd.DataFrame:
     >>> list(progress().columns)
     ['time', 'kind', 'quiz', 'question', 'attempt', 'status', 'score', 'response']
     """
+    if quiz is not None and not isinstance(quiz, str):
+        raise WrongType(f"progress(quiz=...) takes a quiz id such as '01_close_reading', not {quiz!r}.")
     rows = _store.read_records(progress_path())
     df = pd.DataFrame(rows)
     for col in COLUMNS:
@@ -104,9 +106,21 @@ def export_progress(path: str | os.PathLike = "my_progress.csv", *, quiz: str | 
     >>> out.name
     'me.csv'
     """
+    if not isinstance(path, (str, os.PathLike)):
+        raise WrongType(f"export_progress() takes a file name such as 'my_progress.csv', not a {type(path).__name__}.")
     path = Path(path).expanduser()
     if path.is_dir():
         path = path / "my_progress.csv"
+    if path.suffix.lower() != ".csv":
+        raise InvalidArgument(
+            f"export_progress() writes a CSV table, but {path.name!r} does not end in .csv. "
+            "Give a name such as 'my_progress.csv'."
+        )
+    if path.parent.exists() and not path.parent.is_dir():
+        raise StoreError(
+            f"{str(path.parent)!r} is a file, not a folder, so {path.name!r} cannot be written inside it. "
+            "Give a path in an existing folder, e.g. kit.export_progress('my_progress.csv')."
+        )
     if not path.parent.is_dir():
         raise StoreError(
             f"The folder {str(path.parent)!r} does not exist, so {path.name!r} cannot be written there. "

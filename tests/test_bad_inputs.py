@@ -3,7 +3,7 @@
 Each row calls the kit the wrong way (a path, an encoding, a size, a type, an option,
 an id, a question bank, the progress store) and expects exactly one class of the
 KitError family and a message that names the problem (a regular expression per row).
-The whole suite runs with network sockets blocked (tests/conftest.py); the last test
+The whole suite runs with network sockets blocked (conftest.py at the top of the repository); the last test
 here checks that the guard is in place.
 """
 from __future__ import annotations
@@ -205,6 +205,16 @@ ROWS = [
         E.StoreError, r"folder .*no' does not exist.*Create the folder first"),
     Row("store-folder-is-a-file", lambda c, f: _record_under_a_file(f),
         E.StoreError, r"Cannot create the folder .*KIT_PROGRESS_DIR"),
+    Row("store-export-not-csv", lambda c, f: kit.export_progress(f.tmp / "progress.pdf"),
+        E.InvalidArgument, r"writes a CSV table, but 'progress.pdf' does not end in \.csv"),
+    Row("store-export-inside-a-file", lambda c, f: kit.export_progress(f.write("afile", b"x") / "p.csv"),
+        E.StoreError, r"afile' is a file, not a folder"),
+    Row("store-export-wrong-type", lambda c, f: kit.export_progress(5),
+        E.WrongType, r"takes a file name such as 'my_progress.csv', not a int"),
+    Row("store-progress-quiz-wrong-type", lambda c, f: kit.progress(quiz=5),
+        E.WrongType, r"progress\(quiz=\.\.\.\) takes a quiz id"),
+    Row("type-load_annotations-number", lambda c, f: kit.load_annotations(5),
+        E.WrongType, r"load_annotations\(doc_id=\.\.\.\) takes a string such as 'cho', not 5"),
 ]
 
 
@@ -269,6 +279,6 @@ def test_wrong_type_answer_gets_a_hint_not_an_exception(make, hint, capsys):
 
 
 def test_network_is_blocked_for_the_suite():
-    # No packet is sent: the guard refuses before connecting (tests/conftest.py).
+    # No packet is sent: the guard refuses before connecting (conftest.py at the top of the repository).
     assert socket.socket.connect.__name__ == "_guarded_connect"
     assert socket.create_connection.__name__ == "_guarded_create_connection"
