@@ -48,7 +48,7 @@ def save_annotations(labels: Mapping, *, annotator: str = "me") -> int:
 
     Only labels that differ from the saved ones are written.
 
-    >>> save_annotations({"cho 3.2": "claim"}, annotator="doctest")  # doctest: +SKIP
+    >>> save_annotations({"cho 3.2": "claim"}, annotator="doctest")  # a temporary store in tests
     1
     """
     if not isinstance(labels, Mapping):
