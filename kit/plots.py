@@ -31,6 +31,11 @@ def _style():
 
     with sns.axes_style("whitegrid"), plt.rc_context(_STYLE):
         yield
+        # The first figure loads the backend, and in a notebook the inline backend turns
+        # interactive mode on; leaving rc_context would turn it off again, and later
+        # figures would never be shown.  Keep what the backend chose.
+        interactive = plt.isinteractive()
+    plt.interactive(interactive)
 
 
 def _axes(ax, size):

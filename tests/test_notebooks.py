@@ -76,3 +76,10 @@ def test_runs_top_to_bottom_in_a_fresh_kernel(path, tmp_path, monkeypatch):
         if out.get("output_type") == "stream" and out.get("name") == "stderr" and "Traceback" in out.get("text", "")
     ]
     assert not stderr, f"{_id(path)}: tracebacks on stderr {stderr}"
+    # Every cell that draws with the kit shows its figure (a figure that is made but
+    # never displayed raises no error, so look for the image itself).  A plot under an
+    # `if` (e.g. only when there is saved progress) may rightly draw nothing.
+    blank = [i for i, cell in enumerate(nb.cells) if cell.cell_type == "code" and "kit.plot_" in cell.source
+             and not cell.source.lstrip().startswith("if ")
+             and not any("image/png" in out.get("data", {}) for out in cell.get("outputs", []))]
+    assert not blank, f"{_id(path)}: cells {blank} draw a plot but show no image"
