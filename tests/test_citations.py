@@ -16,7 +16,7 @@ from kit._citations import CITATION_RE, problems, quote_in
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted(ROOT.glob("notebooks/*.ipynb")) + sorted(ROOT.glob("exercises/**/*.ipynb"))
-DATA = sorted(p for p in (ROOT / "kit" / "data").rglob("*.yaml") if p.name != "corpus.yaml")
+DATA = sorted((ROOT / "kit" / "data").rglob("*.yaml"))
 
 
 def _strings(node):
