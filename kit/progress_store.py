@@ -149,12 +149,14 @@ def plot_progress(df: pd.DataFrame | None = None, *, ax=None):
 
     df = progress() if df is None else df
     if ax is None:
-        _, ax = plt.subplots(figsize=(6, 0.6 + 0.5 * max(1, df["quiz"].nunique() if len(df) else 1)))
+        rows = max(1, df["quiz"].nunique() if len(df) else 1)
+        _, ax = plt.subplots(figsize=(7.5, 1.2 + 0.6 * rows), layout="constrained")
     ax.set_xlabel("questions")
     ax.set_ylabel("quiz")
     if df.empty:
         ax.set_title("No attempts saved yet: answer a quiz first")
         ax.set_yticks([])
+        ax.kit_description = "An empty chart: no quiz attempts are saved yet."
         return ax
     done = df[df["status"].isin(STATUS_ORDER)].copy()
     done["rank"] = done["status"].map({s: i for i, s in enumerate(STATUS_ORDER)})
@@ -164,4 +166,11 @@ def plot_progress(df: pd.DataFrame | None = None, *, ax=None):
                 palette={"correct": "#0072B2", "partial": "#E69F00", "incorrect": "#999999"}, ax=ax)
     ax.set_xlabel("questions")
     ax.set_title("Best result per question so far")
+    # Outside the bars, so that it never hides one.
+    sns.move_legend(ax, "upper left", bbox_to_anchor=(1.01, 1), title="best result", frameon=False)
+    summary = "; ".join(
+        f"{quiz}: " + ", ".join(f"{n} {status}" for status, n in zip(group["status"], group["questions"]))
+        for quiz, group in counts.groupby("quiz", sort=False)
+    )
+    ax.kit_description = f"Bar chart of questions per quiz by their best result so far. {summary}."
     return ax
