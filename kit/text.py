@@ -111,7 +111,7 @@ def _nltk_stopwords() -> frozenset[str]:
         raise ResourceUnavailable(
             "NLTK's stopword list is not installed on this machine, and the kit never "
             "downloads anything. Use stopwords=True for the kit's own list, or install "
-            "NLTK's data yourself (python -m nltk.downloader stopwords) where you have a network."
+            "NLTK's stopwords corpus yourself with NLTK's downloader, on a machine with a network."
         ) from None
 
 

@@ -31,3 +31,11 @@ def test_import_kit_is_light():
     assert out[1] == "", f"import kit loaded {out[1]}"
     # The bound is 0.35 s; a bare interpreter start is not included.
     assert float(out[0]) < 0.35
+
+
+def test_the_kit_never_downloads():
+    from pathlib import Path
+
+    sources = Path(kit.__file__).parent.rglob("*.py")
+    offenders = [str(p) for p in sources if "nltk.download" in p.read_text(encoding="utf-8")]
+    assert not offenders, f"these modules mention nltk.download: {offenders}"
