@@ -7,15 +7,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from .corpus import load_corpus
 from .errors import KitError, QuestionBankError
 
 __all__ = ["compute_answer", "validate_compute"]
-
-
-def _corpus():
-    from .corpus import load_corpus
-
-    return load_corpus()
 
 
 _NOT_FOR_COMPUTE = {"quiz", "exercise", "check_exercise", "progress", "export_progress", "load_annotations"}
@@ -102,7 +97,7 @@ def compute_answer(spec, *, corpus=None, where: str = "compute"):
     """
     import kit
 
-    corpus = corpus if corpus is not None else _corpus()
+    corpus = corpus if corpus is not None else load_corpus()
     try:
         spec = validate_compute(spec, doc_ids=list(corpus))
         func = getattr(kit, spec["call"])

@@ -32,6 +32,7 @@ from typing import Any, NamedTuple
 
 from . import _citations
 from ._compute import compute_answer, validate_compute
+from .corpus import load_corpus
 from .errors import KitError, QuestionBankError, TextNotFound, UnknownQuestion, WrongType
 
 __all__ = ["load_bank", "check", "answer_key", "compute_answer", "Bank", "Question", "Result",
@@ -209,7 +210,7 @@ def parse_bank(text_or_data, *, source: str = "<bank>", corpus=None) -> Bank:
     if not isinstance(questions, list) or not questions:
         raise QuestionBankError(f"{source}: field 'questions' must be a non-empty list of questions.")
     bank_id = str(data.get("id") or Path(source).stem)
-    corpus = corpus if corpus is not None else _corpus()
+    corpus = corpus if corpus is not None else load_corpus()
     parsed, seen = [], set()
     for n, raw in enumerate(questions, start=1):
         q = _parse_question(raw, n, bank_id, source, corpus)
@@ -237,12 +238,6 @@ def _parse_yaml(text: str, source: str):
             f"{source}: YAML syntax error{where}: {problem}. Check indentation and quote text "
             "containing ': ' or starting with a quotation mark."
         ) from None
-
-
-def _corpus():
-    from .corpus import load_corpus
-
-    return load_corpus()
 
 
 def _parse_question(raw, n: int, bank_id: str, source: str, corpus) -> Question:
