@@ -23,7 +23,7 @@ __version__ = "0.1.0"
 _EXPORTS: dict[str, str] = {
     # corpus and text pipeline
     "load_corpus": "corpus",
-    "load_text": "corpus",
+    "load_text": "loading",
     "Corpus": "corpus",
     "Document": "corpus",
     "Sentence": "corpus",

@@ -28,7 +28,8 @@ import pandas as pd
 
 from ._citations import problems, quote_in
 from ._resources import load_yaml
-from .corpus import Document, _documents, load_corpus, load_text  # noqa: F401 (doctest)
+from .corpus import Document, _documents, load_corpus
+from .loading import load_text  # noqa: F401 (doctest)
 from .errors import DataFileError, KitError, UnknownDocument, UnknownQuestion, WrongType
 
 __all__ = ["arguments", "compare_arguments", "comparison_questions", "recommendations",

@@ -17,7 +17,7 @@ from .corpus import _documents
 from .errors import InvalidArgument
 from .text import normalise, token_spans, tokens
 
-__all__ = ["stance", "CATEGORIES", "lexicon"]
+__all__ = ["stance", "CATEGORIES", "stance_lexicon"]
 
 CATEGORIES = ("modal", "hedge", "booster")
 MARKER_COLUMNS = ["doc", "sentence_id", "category", "marker", "start", "end"]

@@ -90,7 +90,7 @@ ROWS = [
     Row("encoding-unknown", lambda c, f: kit.load_text("Some text.", encoding="utf-99"),
         E.InvalidArgument, r"encoding='utf-99' is not an encoding"),
     # --- sizes -----------------------------------------------------------------------
-    # 21 MiB = 22,020,096 bytes = 22.0 MB, over the 20 MiB limit (kit.corpus.MAX_BYTES)
+    # 21 MiB = 22,020,096 bytes = 22.0 MB, over the 20 MiB limit (kit.loading.MAX_BYTES)
     Row("size-too-large", lambda c, f: kit.load_text(f.sparse("huge.txt", 21 * 1024 * 1024)),
         E.TextTooLarge, r"is 22\.0 MB; the kit loads texts up to 20 MB"),
     Row("size-empty-file", lambda c, f: kit.load_text(f.write("empty.txt", b"  \n\n \t")),
