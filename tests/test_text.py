@@ -140,3 +140,9 @@ def test_fast_sentence_decisions_agree_on_the_corpus(corpus):
     for doc in corpus.values():
         for para in doc.paragraphs:
             assert sentence_spans(para.text) == list(plain.span_tokenize(para.text))
+
+
+def test_email_and_abbreviations_do_not_end_sentences():
+    text = "Write to yangmj@kyungnam.ac.kr by Jan. 5, e.g. on Monday. Dr. Yang replies."
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "Write to yangmj@kyungnam.ac.kr by Jan. 5, e.g. on Monday.", "Dr. Yang replies."]
