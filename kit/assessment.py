@@ -33,6 +33,7 @@ from typing import Any, NamedTuple
 from . import _citations
 from ._compute import compute_answer, validate_compute
 from .corpus import load_corpus
+from .errors import did_you_mean
 from .errors import KitError, QuestionBankError, TextNotFound, UnknownQuestion, WrongType
 
 __all__ = ["load_bank", "check", "answer_key", "compute_answer", "Bank", "Question", "Result",
@@ -179,8 +180,8 @@ def load_bank(bank, *, corpus=None) -> Bank:
 
     if not data_path(f"quizzes/{bank}.yaml").is_file():
         raise UnknownQuestion(
-            f"There is no question bank {bank!r}. The kit's banks are {shipped_banks()}; "
-            "or give the path of your own .yaml file."
+            f"There is no question bank {bank!r}.{did_you_mean(bank, shipped_banks())} The kit's banks "
+            f"are {shipped_banks()}; or give the path of your own .yaml file."
         )
     return parse_bank(read_text(f"quizzes/{bank}.yaml"), source=f"kit/data/quizzes/{bank}.yaml", corpus=corpus)
 

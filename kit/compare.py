@@ -30,6 +30,7 @@ from ._citations import problems, quote_in
 from ._resources import load_yaml
 from .corpus import Document, _documents, load_corpus
 from .loading import load_text  # noqa: F401 (doctest)
+from .errors import did_you_mean
 from .errors import DataFileError, KitError, UnknownDocument, UnknownQuestion, WrongType
 
 __all__ = ["arguments", "compare_arguments", "comparison_questions", "recommendations",
@@ -189,7 +190,9 @@ def compare_arguments(question: str | None = None):
         questions = [q for q in questions if q["id"] == question]
         if not questions:
             ids = ", ".join(q["id"] for q in _load_questions())
-            raise UnknownQuestion(f"There is no comparison question {question!r}. Known ids: {ids}.")
+            known = [q["id"] for q in _load_questions()]
+            raise UnknownQuestion(f"There is no comparison question {question!r}.{did_you_mean(question, known)} "
+                                  f"Known ids: {ids}.")
     rows = [{
         "question_id": q["id"], "question": q["question"],
         "cho_position": q["cho"]["position"].strip(), "cho_cites": "; ".join(q["cho"]["cites"]),

@@ -13,6 +13,7 @@ from functools import cached_property, lru_cache
 from typing import Iterator
 
 from ._resources import load_yaml, read_text
+from .errors import did_you_mean
 from .errors import EmptyText, InvalidArgument, UnknownDocument, UnknownSentence, WrongType
 from .text import sentence_spans
 
@@ -182,7 +183,8 @@ class Corpus(Mapping):
             return self._docs[key]
         except (KeyError, TypeError):
             raise UnknownDocument(
-                f"There is no document {key!r} in this corpus; it has {list(self._docs)}. "
+                f"There is no document {key!r} in this corpus.{did_you_mean(key, self._docs)} It has "
+                f"{list(self._docs)}. "
                 "Use one of those ids, e.g. corpus['cho']."
             ) from None
 

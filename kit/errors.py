@@ -35,6 +35,18 @@ class KitError(Exception):
     """Base class of every error raised by the kit."""
 
 
+def did_you_mean(name, known) -> str:
+    """`` Did you mean 'x'?`` for the closest known id, or ``""`` (for messages about typos).
+
+    >>> did_you_mean("01_close_reding", ["00_start_here", "01_close_reading"])
+    " Did you mean '01_close_reading'?"
+    """
+    import difflib
+
+    close = difflib.get_close_matches(str(name), [str(k) for k in known], n=1, cutoff=0.6)
+    return f" Did you mean {close[0]!r}?" if close else ""
+
+
 class TextNotFound(KitError, FileNotFoundError):
     """A path given as a text does not exist."""
 

@@ -163,7 +163,11 @@ ROWS = [
         E.InvalidArgument, r"document id must be one word.*'my text'"),
     # --- ids ---------------------------------------------------------------------------
     Row("id-unknown-document", lambda c, f: c["kim"],
-        E.UnknownDocument, r"no document 'kim' in this corpus; it has \['cho', 'yang'\]"),
+        E.UnknownDocument, r"no document 'kim' in this corpus\. It has \['cho', 'yang'\]"),
+    Row("id-misspelt-document", lambda c, f: c["yng"],
+        E.UnknownDocument, r"no document 'yng' in this corpus\. Did you mean 'yang'\?"),
+    Row("bank-misspelt-id", lambda c, f: kit.quiz("01_close_reding"),
+        E.UnknownQuestion, r"no question bank '01_close_reding'\. Did you mean '01_close_reading'\?"),
     # Cho has 3 paragraphs (5, 6 and 8 sentences): there is no paragraph 9
     Row("id-unknown-sentence", lambda c, f: c.sentence("cho 9.1"),
         E.UnknownSentence, r"no sentence 'cho 9\.1' in 'cho'.*¶3: 8"),
