@@ -13,21 +13,11 @@ import pytest
 import yaml
 
 from kit._citations import CITATION_RE, problems, quote_in
+from kit._compute import _walk
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted(ROOT.glob("notebooks/*.ipynb")) + sorted(ROOT.glob("exercises/**/*.ipynb"))
 DATA = sorted((ROOT / "kit" / "data").rglob("*.yaml"))
-
-
-def _strings(node):
-    if isinstance(node, str):
-        yield node
-    elif isinstance(node, dict):
-        for value in node.values():
-            yield from _strings(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _strings(value)
 
 
 def _rel(p: Path) -> str:
@@ -60,7 +50,7 @@ def test_notebook_citations(path, corpus):
 def test_data_file_citations(path, corpus):
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     found = []
-    for text in _strings(data):
+    for text in (v for v in _walk(data) if isinstance(v, str)):
         found += problems(text, corpus, _rel(path))
     assert not found, "\n".join(found)
 
