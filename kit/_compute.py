@@ -91,7 +91,7 @@ def compute_answer(spec, *, corpus=None, where: str = "compute"):
     ``rows`` (how many rows), ``sum:<column>``, or ``len`` (length of a list result).
     Nothing is evaluated: only names from ``kit.__all__`` are called.
 
-    >>> compute_answer({"call": "sentences", "args": {"corpus_or_doc": "@cho"},
+    >>> compute_answer({"call": "sentences", "args": {"doc": "@cho"},
     ...                 "where": {"paragraph": 3}, "take": "rows"})
     8
     """

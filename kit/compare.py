@@ -28,7 +28,7 @@ import pandas as pd
 
 from ._citations import problems, quote_in
 from ._resources import load_yaml
-from .corpus import Document, _documents, load_corpus
+from .corpus import Document, documents_of, load_corpus
 from .loading import load_text  # noqa: F401 (doctest)
 from .errors import did_you_mean
 from .errors import DataFileError, KitError, UnknownDocument, UnknownQuestion, WrongType
@@ -48,12 +48,12 @@ REC_COLUMNS = ["doc", "sentence_id", "actor", "subject", "modal", "negated", "re
 
 # --- argument maps ---------------------------------------------------------------
 
-def arguments(doc_or_id):
+def arguments(doc):
     """The argument map of one text: one row per claim, the thesis first.
 
     Columns ``doc, claim_id, type, speaker, paraphrase, cites, quotes, addressee,
     polarity, supports, note``; ``cites`` is a string such as ``"cho 3.3; cho 3.4"``.
-    ``doc_or_id`` is ``"cho"``, ``"yang"``, a document of the corpus, or the corpus
+    ``doc`` is ``"cho"``, ``"yang"``, a document of the corpus, or the corpus
     (both maps, one after the other).
 
     >>> arguments("cho").query("type == 'recommendation'")[["claim_id", "cites", "addressee"]]
@@ -61,17 +61,17 @@ def arguments(doc_or_id):
     14  cho-collaborate  cho 3.6  United States
     16     cho-best-way  cho 3.8   not stated
     """
-    if isinstance(doc_or_id, str):
-        ids = [doc_or_id]
-    elif isinstance(doc_or_id, Document):
-        ids = [doc_or_id.id]
+    if isinstance(doc, str):
+        ids = [doc]
+    elif isinstance(doc, Document):
+        ids = [doc.id]
     else:
         try:
-            ids = [d.id for d in _documents(doc_or_id, "arguments")]
+            ids = [d.id for d in documents_of(doc, "arguments")]
         except WrongType:
             raise WrongType(
                 f"arguments() takes a document id ('cho' or 'yang'), a document or the corpus, "
-                f"not a {type(doc_or_id).__name__}. Example: kit.arguments('yang')."
+                f"not a {type(doc).__name__}. Example: kit.arguments('yang')."
             ) from None
     rows = [row for doc_id in ids for row in _map_rows(_known_doc(doc_id))]
     return pd.DataFrame(rows, columns=MAP_COLUMNS)
@@ -315,7 +315,7 @@ _REPORTING_RE = re.compile(rf"(?:\b{_REPORTING}\s+that|\baccording\s+to\b.*)$", 
 _REPORTING_IN_SUBJECT_RE = re.compile(rf"^.*(?<!\bto )\b{_REPORTING}\s+(?=\S)", re.IGNORECASE)
 
 
-def recommendations(corpus_or_doc, *, gazetteer: dict | None = None):
+def recommendations(doc, *, gazetteer: dict | None = None):
     """Sentences that say who should (or should not) do what, found by rules.
 
     Cues: *should, must, ought to, need(s) to, has/have to* and their negations,
@@ -338,7 +338,7 @@ def recommendations(corpus_or_doc, *, gazetteer: dict | None = None):
     0    demo 1.1  South Korea   Seoul  should    False
     1    demo 1.3          NaN      We    must     True
     """
-    docs = _documents(corpus_or_doc, "recommendations")
+    docs = documents_of(doc, "recommendations")
     rows = [row for doc in docs for sentence in doc.sentences for row in _sentence_recommendations(sentence)]
     _add_actors(rows, gazetteer)
     if not rows:

@@ -253,7 +253,7 @@ def _corpus_documents() -> tuple[Document, ...]:
     return tuple(docs)
 
 
-def sentences(corpus_or_doc):
+def sentences(doc):
     """A table of every sentence with its id: ``doc, sentence_id, paragraph, index, text, start, end``.
 
     >>> sentences(load_corpus()["cho"]).head(2)[["sentence_id", "paragraph", "index"]]
@@ -263,7 +263,7 @@ def sentences(corpus_or_doc):
     """
     import pandas as pd
 
-    docs = _documents(corpus_or_doc, "sentences")
+    docs = documents_of(doc, "sentences")
     rows = [
         {"doc": s.doc, "sentence_id": s.id, "paragraph": s.paragraph, "index": s.index,
          "text": s.text, "start": s.start, "end": s.end}
@@ -272,18 +272,18 @@ def sentences(corpus_or_doc):
     return pd.DataFrame(rows, columns=["doc", "sentence_id", "paragraph", "index", "text", "start", "end"])
 
 
-def _documents(corpus_or_doc, func: str) -> list[Document]:
+def documents_of(doc, func: str) -> list[Document]:
     """Normalise a corpus, a document, or a list of documents to a list of documents."""
-    if isinstance(corpus_or_doc, Document):
-        return [corpus_or_doc]
-    if isinstance(corpus_or_doc, Mapping) and all(isinstance(d, Document) for d in corpus_or_doc.values()):
-        return list(corpus_or_doc.values())
-    if isinstance(corpus_or_doc, (list, tuple)) and corpus_or_doc and all(
-        isinstance(d, Document) for d in corpus_or_doc
+    if isinstance(doc, Document):
+        return [doc]
+    if isinstance(doc, Mapping) and all(isinstance(d, Document) for d in doc.values()):
+        return list(doc.values())
+    if isinstance(doc, (list, tuple)) and doc and all(
+        isinstance(d, Document) for d in doc
     ):
-        return list(corpus_or_doc)
-    hint = " To use a string, wrap it first: kit.load_text('your text')." if isinstance(corpus_or_doc, str) else ""
+        return list(doc)
+    hint = " To use a string, wrap it first: kit.load_text('your text')." if isinstance(doc, str) else ""
     raise WrongType(
         f"{func}() takes the corpus (kit.load_corpus()) or one document "
-        f"(corpus['cho']), not a {type(corpus_or_doc).__name__}.{hint}"
+        f"(corpus['cho']), not a {type(doc).__name__}.{hint}"
     )

@@ -27,7 +27,7 @@ from typing import Iterable
 
 import pandas as pd
 
-from .corpus import Document, _documents
+from .corpus import Document, documents_of
 from .errors import EmptyText, InvalidArgument, UnknownTerm, WrongType
 from .text import _stem, stopword_set, tokens
 
@@ -108,14 +108,14 @@ def _table(rows_by_doc: dict[str, tuple[Counter, int]], column: str, min_count: 
     return pd.DataFrame(out, columns=["doc", column, "count", "per_1000", "rank"])
 
 
-def frequencies(corpus_or_doc, *, lower: bool = True, stopwords=True, stem: bool = False,
+def frequencies(doc, *, lower: bool = True, stopwords=True, stem: bool = False,
                 min_count: int = 1, top: int | None = None,
                 split_hyphens: bool = False) -> pd.DataFrame:
     """How often each word occurs: ``doc, term, count, per_1000, rank``.
 
     Parameters
     ----------
-    corpus_or_doc : Corpus, Document or list of Documents
+    doc : Corpus, Document or list of Documents
     lower : bool
         Count ``China`` and ``china`` together (default).
     stopwords : bool, "nltk" or set of str
@@ -144,7 +144,7 @@ def frequencies(corpus_or_doc, *, lower: bool = True, stopwords=True, stem: bool
     2  demo  agreed      1     142.8...     3
     3  demo     met      1     142.8...     3
     """
-    docs = _documents(corpus_or_doc, "frequencies")
+    docs = documents_of(doc, "frequencies")
     counted = {d.id: _term_counts(d, lower=lower, stopwords=stopwords, stem=stem,
                                   split_hyphens=split_hyphens) for d in docs}
     return _table(counted, "term", min_count, top)
@@ -155,7 +155,7 @@ def _sentence_tokens(doc: Document, *, lower: bool = True, split_hyphens: bool =
     return [(s.id, tokens(s.text, lower=lower, split_hyphens=split_hyphens)) for s in doc.sentences]
 
 
-def ngrams(corpus_or_doc, *, n: int = 2, lower: bool = True, stopwords=False,
+def ngrams(doc, *, n: int = 2, lower: bool = True, stopwords=False,
            min_count: int = 1, top: int | None = None) -> pd.DataFrame:
     """Sequences of ``n`` words: ``doc, ngram, count, per_1000, rank``.
 
@@ -176,7 +176,7 @@ def ngrams(corpus_or_doc, *, n: int = 2, lower: bool = True, stopwords=False,
     """
     _check_count(n, "n", 1)
     stops = stopword_set(stopwords)
-    docs = _documents(corpus_or_doc, "ngrams")
+    docs = documents_of(doc, "ngrams")
     counted = {}
     for doc in docs:
         total = _raw_counts(doc, lower=lower)[1]
@@ -224,7 +224,7 @@ def collocations(doc, *, measure: str = "likelihood_ratio", window: int = 2, min
     stops = stopword_set(stopwords)
     score_fn = getattr(BigramAssocMeasures, measure)
     rows = []
-    for d in _documents(doc, "collocations"):
+    for d in documents_of(doc, "collocations"):
         _raw_counts(d)  # a clear EmptyText for a document without words
         words: list[str | None] = []
         for _, toks in _sentence_tokens(d):
@@ -240,7 +240,7 @@ def collocations(doc, *, measure: str = "likelihood_ratio", window: int = 2, min
     return pd.DataFrame(rows, columns=["doc", "w1", "w2", "count", "score", "measure"])
 
 
-def dispersion(corpus_or_doc, terms: str | Iterable[str], *, split_hyphens: bool = False) -> pd.DataFrame:
+def dispersion(doc, terms: str | Iterable[str], *, split_hyphens: bool = False) -> pd.DataFrame:
     """Where each term occurs: ``doc, term, sentence_id, offset, position``.
 
     ``offset`` is the index of the term's first word among the document's word
@@ -276,7 +276,7 @@ def dispersion(corpus_or_doc, terms: str | Iterable[str], *, split_hyphens: bool
             f"dispersion() needs words to look for; {bad[0] if bad else terms!r} has none. "
             "Example: dispersion(corpus, ['China', 'North Korea'])."
         )
-    docs = _documents(corpus_or_doc, "dispersion")
+    docs = documents_of(doc, "dispersion")
     wanted = {t: tuple(tokens(t, split_hyphens=split_hyphens)) for t in terms}
     rows = []
     for doc in docs:
@@ -324,7 +324,7 @@ def summary(corpus) -> pd.DataFrame:
     0  demo       5      4               0.8        3                   2.5
     """
     rows = []
-    for doc in _documents(corpus, "summary"):
+    for doc in documents_of(corpus, "summary"):
         counts, n_tok = _raw_counts(doc)
         n_sent = len(doc.sentences)
         rows.append((doc.id, n_tok, len(counts), len(counts) / n_tok,

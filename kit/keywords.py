@@ -10,7 +10,7 @@ from collections import Counter
 
 import pandas as pd
 
-from .corpus import _documents
+from .corpus import documents_of
 from .errors import InvalidArgument
 from .frequency import _check_count, _term_counts
 
@@ -141,7 +141,7 @@ def keyness(target, reference, *, stopwords=True, min_count: int = 1, correction
     1  korea             1                2  -1.000000
     2  japan             0                2  -2.000000
     """
-    tdocs, rdocs = _documents(target, "keyness"), _documents(reference, "keyness")
+    tdocs, rdocs = documents_of(target, "keyness"), documents_of(reference, "keyness")
     for t in tdocs:
         for r in rdocs:
             if t is r or t.text == r.text:

@@ -13,7 +13,7 @@ import bisect
 from functools import lru_cache
 
 from ._resources import load_yaml
-from .corpus import _documents
+from .corpus import documents_of
 from .errors import InvalidArgument
 from .text import normalise, token_spans, tokens
 
@@ -75,12 +75,12 @@ def _find(text: str) -> list[tuple[int, int, str, str]]:
     return out
 
 
-def stance(corpus_or_doc, *, by: str | None = None):
+def stance(doc, *, by: str | None = None):
     """Modal verbs, hedges and boosters in the body of each document.
 
     Parameters
     ----------
-    corpus_or_doc : Corpus or Document
+    doc : Corpus or Document
     by : {None, "sentence", "doc"}
         ``None``: one row per marker, ``doc, sentence_id, category, marker, start,
         end``.  ``"sentence"``: ``doc, sentence_id, category, count`` for every
@@ -100,7 +100,7 @@ def stance(corpus_or_doc, *, by: str | None = None):
     """
     import pandas as pd
 
-    docs = _documents(corpus_or_doc, "stance")
+    docs = documents_of(doc, "stance")
     if by not in (None, "sentence", "doc"):
         raise InvalidArgument(f"by={by!r} is not an option of stance(). Use None, 'sentence' or 'doc'.")
     rows = []

@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 from ._resources import load_yaml
-from .corpus import _documents
+from .corpus import documents_of
 from .errors import InvalidArgument, UnknownActor, WrongType
 from .text import normalise, token_spans, tokens
 
@@ -150,13 +150,13 @@ def _check(select, known) -> list[str] | None:
     return chosen
 
 
-def actors(corpus_or_doc, *, by: str | None = None, gazetteer: Mapping | None = None,
+def actors(doc, *, by: str | None = None, gazetteer: Mapping | None = None,
            include_back_matter: bool = False, select=None):
     """Mentions of political actors (United States, China, North Korea, ...).
 
     Parameters
     ----------
-    corpus_or_doc : Corpus or Document
+    doc : Corpus or Document
     by : {None, "doc"}
         ``None``: one row per mention ``doc, sentence_id, actor, mention, start,
         end`` (offsets in ``doc.text``; in ``doc.back_matter`` for rows whose
@@ -185,7 +185,7 @@ def actors(corpus_or_doc, *, by: str | None = None, gazetteer: Mapping | None = 
     """
     import pandas as pd
 
-    docs = _documents(corpus_or_doc, "actors")
+    docs = documents_of(doc, "actors")
     if by not in (None, "doc"):
         raise InvalidArgument(f"by={by!r} is not an option of actors(). Use by=None (one row per mention) or by='doc'.")
     table = _merged(gazetteer)

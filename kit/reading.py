@@ -26,7 +26,7 @@ import weakref
 from dataclasses import dataclass
 from typing import Iterable
 
-from .corpus import Document, _documents
+from .corpus import Document, documents_of
 from .errors import InvalidArgument, WrongType
 from .text import normalise, token_spans, token_table
 
@@ -175,13 +175,13 @@ def _flat(text: str) -> str:
 # --- kwic ---------------------------------------------------------------------------
 
 
-def kwic(corpus_or_doc, query: str, *, window: int = 6, case: bool = False,
+def kwic(doc, query: str, *, window: int = 6, case: bool = False,
          regex: bool = False, sort: str | None = None):
     """Every occurrence of ``query`` with ``window`` words of context on each side.
 
     Parameters
     ----------
-    corpus_or_doc : Corpus or Document
+    doc : Corpus or Document
     query : str
         A word, a phrase, a wildcard (``cooperat*``) or, with ``regex=True``, a
         regular expression (see the module notes).
@@ -212,7 +212,7 @@ def kwic(corpus_or_doc, query: str, *, window: int = 6, case: bool = False,
     """
     import pandas as pd
 
-    docs = _documents(corpus_or_doc, "kwic")
+    docs = documents_of(doc, "kwic")
     if isinstance(window, bool) or not isinstance(window, int) or not 1 <= window <= 100:
         raise InvalidArgument(f"window={window!r}: give a whole number of words from 1 to 100, e.g. window=6.")
     if sort not in (None, "left", "right", "match"):
@@ -305,7 +305,7 @@ def show(doc) -> HTMLView:
     >>> "demo 1.2" in view._repr_html_()
     True
     """
-    docs = _documents(doc, "show")
+    docs = documents_of(doc, "show")
     body = "<hr>".join(_render(d, []) for d in docs)
     return HTMLView(body, f"{', '.join(d.id for d in docs)}: {sum(len(d.sentences) for d in docs)} sentences")
 
@@ -352,7 +352,7 @@ def highlight(doc, terms, *, colors=None, case: bool = False, regex: bool = Fals
     >>> view.data.count("<mark")
     2
     """
-    docs = _documents(doc, "highlight")
+    docs = documents_of(doc, "highlight")
     terms = _terms(terms)
     palette = _colors(terms, colors)
     parsed = [_parse(t, case=case, regex=regex, what="term") for t in terms]

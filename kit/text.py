@@ -128,22 +128,22 @@ def _stem(token: str) -> str:
     return _stemmer().stem(token) if token.isalpha() else token
 
 
-def _text_of(doc_or_text, func: str) -> str:
-    if isinstance(doc_or_text, str):
-        return doc_or_text
-    text = getattr(doc_or_text, "text", None)
+def _text_of(doc, func: str) -> str:
+    if isinstance(doc, str):
+        return doc
+    text = getattr(doc, "text", None)
     # Ask the type, not the instance: on a Document, "sentences" is a cached property
     # that would run Punkt over the whole text just to answer hasattr().
-    if isinstance(text, str) and hasattr(type(doc_or_text), "sentences"):
+    if isinstance(text, str) and hasattr(type(doc), "sentences"):
         return text
     raise WrongType(
-        f"{func}() takes one document or a string, not a {type(doc_or_text).__name__}. "
+        f"{func}() takes one document or a string, not a {type(doc).__name__}. "
         "For the whole corpus, use corpus['cho'] and corpus['yang'] one at a time."
     )
 
 
 def tokens(
-    doc_or_text,
+    doc,
     *,
     lower: bool = True,
     stopwords=False,
@@ -155,7 +155,7 @@ def tokens(
 
     Parameters
     ----------
-    doc_or_text : Document or str
+    doc : Document or str
     lower : bool
         Lower-case every token (default). Apostrophes are always written ``'``.
     stopwords : bool, "nltk" or set of str
@@ -176,10 +176,10 @@ def tokens(
     >>> tokens("The U.S. and China’s worries.", stopwords=True, stem=True)
     ['u.s.', 'china', 'worri']
     """
-    text = _text_of(doc_or_text, "tokens")
+    text = _text_of(doc, "tokens")
     stops = stopword_set(stopwords)
-    if not isinstance(doc_or_text, str) and not keep_punct:
-        table = token_table(doc_or_text)
+    if not isinstance(doc, str) and not keep_punct:
+        table = token_table(doc)
         out = list(table.lower if lower else table.raw)
     else:
         # Normalising the whole text first is the same as normalising each token (neither

@@ -244,7 +244,7 @@ def test_bad_compute_specs():
                match=r"question 'c', field 'compute': `call: eval` is not a function of the kit")
     bank_error(dict(base, compute={"call": "quiz"}), match="`call: quiz` is not a function")  # widgets excluded
     bank_error(dict(base, compute={"call": "export_progress"}), match="not a function")  # writes files
-    bank_error(dict(base, compute={"call": "sentences", "args": {"corpus_or_doc": "@moon"}}),
+    bank_error(dict(base, compute={"call": "sentences", "args": {"doc": "@moon"}}),
                match=r"refers to '@moon'")
     bank_error(dict(base, compute={"call": "sentences", "take": "sum:"}), match="`take: 'sum:'` is not understood")
     bank_error(dict(base, compute={"call": "sentences", "sort": "x"}), match=r"unknown key\(s\) \['sort'\]")
@@ -347,13 +347,13 @@ def test_load_bank_from_id_file_and_errors(tmp_path):
 
 def test_compute_counts_rows_with_where():
     # Cho's paragraph 3 runs from cho 3.1 to cho 3.8 -> 8 sentences
-    spec = {"call": "sentences", "args": {"corpus_or_doc": "@cho"}, "where": {"paragraph": 3}, "take": "rows"}
+    spec = {"call": "sentences", "args": {"doc": "@cho"}, "where": {"paragraph": 3}, "take": "rows"}
     assert compute_answer(spec) == 8
     # Yang's paragraphs 1 and 2 have 3 + 1 sentences (yang 1.1-1.3, yang 2.1) -> 4
-    spec = {"call": "sentences", "args": {"corpus_or_doc": "@yang"}, "where": {"paragraph": [1, 2]}, "take": "rows"}
+    spec = {"call": "sentences", "args": {"doc": "@yang"}, "where": {"paragraph": [1, 2]}, "take": "rows"}
     assert compute_answer(spec) == 4
     # the whole corpus: 19 + 27 sentences
-    assert compute_answer({"call": "sentences", "args": {"corpus_or_doc": "@corpus"}, "take": "rows"}) == 46
+    assert compute_answer({"call": "sentences", "args": {"doc": "@corpus"}, "take": "rows"}) == 46
 
 
 def test_compute_take_column_scalar_list_and_sum():
@@ -369,7 +369,7 @@ def test_compute_take_column_scalar_list_and_sum():
 
 def test_compute_len_of_a_list_result():
     # "Such an effort, however, would be futile." -> such, an, effort, however, would, be, futile
-    spec = {"call": "tokens", "args": {"doc_or_text": FUTILE}, "take": "len"}
+    spec = {"call": "tokens", "args": {"doc": FUTILE}, "take": "len"}
     assert compute_answer(spec) == 7
     assert compute_answer({"call": "tokens", "args": [FUTILE, ]}) == ["such", "an", "effort", "however",
                                                                      "would", "be", "futile"]
@@ -383,14 +383,14 @@ def test_compute_runtime_errors_are_bank_errors():
     with pytest.raises(QuestionBankError, match="no rows are left"):
         compute_answer({"call": "sentences", "args": ["@cho"], "where": {"paragraph": 9}, "take": "text"})
     with pytest.raises(QuestionBankError, match=r"kit.sentences\(...\) failed"):
-        compute_answer({"call": "sentences", "args": {"corpus_or_doc": "just a string"}})
+        compute_answer({"call": "sentences", "args": {"doc": "just a string"}})
     with pytest.raises(QuestionBankError, match="`where:` needs a table"):
         compute_answer({"call": "tokens", "args": [FUTILE], "where": {"x": 1}})
 
 
 def test_computed_numeric_and_text_questions():
     numeric = q(type="numeric", cites=["cho 3.1", "cho 3.8"],
-                compute={"call": "sentences", "args": {"corpus_or_doc": "@cho"}, "where": {"paragraph": 3},
+                compute={"call": "sentences", "args": {"doc": "@cho"}, "where": {"paragraph": 3},
                          "take": "rows"})
     assert check(numeric, 8).correct and check(numeric, "8").correct
     assert check(numeric, 7).status == "incorrect"

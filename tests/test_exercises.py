@@ -15,7 +15,7 @@ SET = textwrap.dedent("""\
       - id: "99.1"
         prompt: How many sentences has Cho's paragraph 3?
         kind: number
-        compute: {call: sentences, args: {corpus_or_doc: "@cho"}, where: {paragraph: 3}, take: rows}
+        compute: {call: sentences, args: {doc: "@cho"}, where: {paragraph: 3}, take: rows}
         hints: [Look at the ids in paragraph 3., The last id is cho 3.8., Count cho 3.1 to cho 3.8.]
         explanation: From [cho 3.1] to [cho 3.8].
         cites: [cho 3.1, cho 3.8]

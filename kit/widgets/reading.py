@@ -41,9 +41,9 @@ def concordance_explorer(corpus, *, query: str = "cooperation", window: int = 6)
     """
     import ipywidgets as w
 
-    from ..corpus import _documents
+    from ..corpus import documents_of
 
-    docs = _documents(corpus, "concordance_explorer")
+    docs = documents_of(corpus, "concordance_explorer")
     box_query = w.Text(value=query, description="Query", placeholder="wedge, North Korea, cooperat*")
     box_doc = w.Dropdown(options=[("both texts", None)] + [(d.id, d.id) for d in docs], description="Text")
     box_window = w.IntSlider(value=window, min=1, max=20, description="Window")
@@ -83,9 +83,9 @@ def reader(corpus, terms=("cooperation",)):
     """
     import ipywidgets as w
 
-    from ..corpus import _documents
+    from ..corpus import documents_of
 
-    docs = _documents(corpus, "reader")
+    docs = documents_of(corpus, "reader")
     start = ", ".join(_terms(terms))
     box_terms = w.Text(value=start, description="Terms", placeholder="wedge, cooperat*, North Korea",
                        continuous_update=False, layout=w.Layout(width="60%"))
