@@ -14,19 +14,31 @@ from .corpus import documents_of
 from .errors import InvalidArgument
 from .frequency import _check_count, _term_counts
 
-__all__ = ["keyness", "g2", "log_ratio", "chi2_sf", "stars"]
+__all__ = ["keyness", "g2", "log_ratio", "log_ratio_note", "expected_counts", "chi2_sf", "stars"]
 
 #: Critical values of chi-square with 1 degree of freedom and the stars they earn.
 CRITICAL = ((15.13, "****"), (10.83, "***"), (6.63, "**"), (3.84, "*"))
 _P_LEVELS = ((0.0001, "****"), (0.001, "***"), (0.01, "**"), (0.05, "*"))
 COLUMNS = ["term", "count_target", "count_reference", "per_1000_target", "per_1000_reference",
-           "g2", "log_ratio", "p_value", "stars", "low_expected"]
+           "g2", "log_ratio", "p_value", "stars", "low_expected", "log_ratio_note"]
+#: What ``log_ratio_note`` says when the log ratio is not the plain ratio of two observed rates.
+NOTE_BOUND = "bound: one count is 0, replaced by 0.5 (at least this far from 0)"
+NOTE_EMPTY = ("empty: one count is 0 and replacing it by 0.5 would point the wrong way "
+              "(the texts differ in length); too rare to estimate")
 
 
-def _expected(a: int, b: int, c: int, d: int) -> tuple[float, float, float, float]:
+def expected_counts(a: int, b: int, c: int, d: int) -> tuple[float, float, float, float]:
+    """Expected counts ``E11, E12, E21, E22`` of the 2x2 table if both texts used the term alike.
+
+    >>> expected_counts(3, 1, 4, 6)     # (a+b)*c/N, (a+b)*d/N, (N-a-b)*c/N, (N-a-b)*d/N
+    (1.6, 2.4, 2.4, 3.6)
+    """
     n, r1 = c + d, a + b
     r2 = n - r1
     return r1 * c / n, r1 * d / n, r2 * c / n, r2 * d / n
+
+
+_expected = expected_counts
 
 
 def g2(a: int, b: int, c: int, d: int) -> float:
@@ -43,12 +55,46 @@ def g2(a: int, b: int, c: int, d: int) -> float:
 
 
 def log_ratio(a: int, b: int, c: int, d: int) -> float:
-    """Hardie's log ratio: ``log2((a/c) / (b/d))``, a zero count replaced by 0.5.
+    """Hardie's log ratio ``log2((a/c) / (b/d))``; never pointing against the observed rates.
+
+    * Both counts > 0: the plain ``log2((a/c) / (b/d))``.
+    * One count is 0: the zero is replaced by 0.5, ``log2((max(a, .5)/c) / (max(b, .5)/d))``.
+      Read as a **bound**: if the absent word's true rate is below half an occurrence
+      in that text, the difference is at least this large.  It is kept only when its
+      sign agrees with the observed rates (the text that uses the word is the text it
+      points to); otherwise (e.g. 1 in 757 tokens against 0 in 363: log2(363/378.5)
+      = -0.06, pointing at the text that never uses the word) the result is ``nan``.
+    * Both 0: ``nan``.
+
+    :func:`log_ratio_note` says which case a value is.
 
     >>> log_ratio(8, 2, 100, 100)       # log2(0.08 / 0.02) = log2(4)
     2.0
+    >>> log_ratio(4, 0, 100, 100)       # bound: log2((4/100) / (0.5/100)) = log2(8)
+    3.0
+    >>> log_ratio(1, 0, 757, 363)       # 0.5 substitution would give -0.06: left empty
+    nan
     """
-    return math.log2(((a or 0.5) / c) / ((b or 0.5) / d))
+    if a > 0 and b > 0:
+        return math.log2((a / c) / (b / d))
+    if a == b == 0:
+        return math.nan
+    value = math.log2((max(a, 0.5) / c) / (max(b, 0.5) / d))
+    observed = 1 if a > 0 else -1
+    return value if value * observed > 0 else math.nan
+
+
+def log_ratio_note(a: int, b: int, c: int, d: int) -> str:
+    """Why a log ratio is a bound or empty (``""`` when it is the plain ratio of two rates).
+
+    >>> log_ratio_note(8, 2, 100, 100), log_ratio_note(4, 0, 100, 100)[:5], log_ratio_note(1, 0, 757, 363)[:5]
+    ('', 'bound', 'empty')
+    """
+    if a > 0 and b > 0:
+        return ""
+    if a == b == 0:
+        return "empty: the term occurs in neither text"
+    return NOTE_EMPTY if math.isnan(log_ratio(a, b, c, d)) else NOTE_BOUND
 
 
 def chi2_sf(x: float) -> float:
@@ -104,8 +150,8 @@ def keyness(target, reference, *, stopwords=True, min_count: int = 1, correction
     Returns
     -------
     DataFrame with ``term, count_target, count_reference, per_1000_target,
-    per_1000_reference, g2, log_ratio, p_value, stars, low_expected``, sorted by
-    ``g2``: key words of the target first, of the reference last.
+    per_1000_reference, g2, log_ratio, p_value, stars, low_expected, log_ratio_note``,
+    sorted by ``g2``: key words of the target first, of the reference last.
 
     Notes
     -----
@@ -120,10 +166,16 @@ def keyness(target, reference, *, stopwords=True, min_count: int = 1, correction
     * ``g2 = 2 * sum(O * ln(O / E))`` over the four cells, no continuity correction;
       a cell with ``O = 0`` adds 0.  The sign is ``+`` when ``a/c > b/d`` (key for the
       target) and ``-`` when the term is relatively more frequent in the reference.
-    * ``log_ratio = log2((a/c) / (b/d))`` (Hardie 2014), ``a`` or ``b`` = 0 replaced
-      by 0.5.  An effect size: +1 = twice as frequent in the target, -1 = half.
-      With a zero and a very small count (0 against 1) the 0.5 can flip its sign
-      against ``g2`` when the texts differ in length; read such rows as "too rare".
+    * ``log_ratio = log2((a/c) / (b/d))`` (Hardie 2014) when both counts are above 0.
+      An effect size: +1 = twice as frequent in the target, -1 = half.  It always
+      points the same way as the observed rates (and as ``g2``).
+    * When one count is 0 the ratio is infinite.  The zero is replaced by 0.5 and the
+      result is a **bound** (``log_ratio_note`` starts "bound"): the difference is at
+      least this large if the absent word's rate is under half an occurrence in that
+      text.  When the 0.5 would make the value point the wrong way (a word seen once
+      in the longer text and never in the shorter one: Yang 1 in 757 tokens vs Cho 0 in
+      363 gives ``log2((1/757)/(0.5/363)) = -0.06``), no estimate is honest:
+      ``log_ratio`` is ``NaN`` and ``log_ratio_note`` starts "empty" and says why.
     * ``p_value = erfc(sqrt(|g2| / 2))``, the chi-square survival function with 1 df.
     * ``stars``: ``*`` |g2| >= 3.84 (p < .05), ``**`` 6.63 (.01), ``***`` 10.83 (.001),
       ``****`` 15.13 (.0001).
@@ -160,7 +212,8 @@ def keyness(target, reference, *, stopwords=True, min_count: int = 1, correction
         a, b = tc[term], rc[term]
         value = g2(a, b, c, d)
         rows.append([term, a, b, a / c * 1000, b / d * 1000, value, log_ratio(a, b, c, d),
-                     chi2_sf(abs(value)), "", min(_expected(a, b, c, d)) < 5])
+                     chi2_sf(abs(value)), "", min(_expected(a, b, c, d)) < 5,
+                     log_ratio_note(a, b, c, d)])
     for row in rows:
         if correction == "bonferroni":
             row[7] = min(1.0, row[7] * len(rows))

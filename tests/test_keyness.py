@@ -7,7 +7,7 @@ import pytest
 
 import kit
 from kit import Document, EmptyText, InvalidArgument, WrongType, load_text
-from kit.keywords import chi2_sf, g2, log_ratio, stars
+from kit.keywords import chi2_sf, g2, log_ratio, log_ratio_note, stars
 
 
 @pytest.fixture()
@@ -57,7 +57,7 @@ def test_order_and_columns(small):
     table = small.reset_index()
     assert list(table.columns) == ["term", "count_target", "count_reference", "per_1000_target",
                                    "per_1000_reference", "g2", "log_ratio", "p_value", "stars",
-                                   "low_expected"]
+                                   "low_expected", "log_ratio_note"]
     assert list(table.term) == ["china", "korea", "japan"]   # g2: 3.55, -0.08, -3.90
 
 
@@ -95,6 +95,14 @@ def test_helpers_by_hand():
     # log2((8/100)/(2/100)) = log2(4) = 2; a zero count is replaced by 0.5: log2(4/0.5) = 3
     assert log_ratio(8, 2, 100, 100) == pytest.approx(2.0)
     assert log_ratio(4, 0, 100, 100) == pytest.approx(3.0)
+    assert log_ratio_note(8, 2, 100, 100) == "" and log_ratio_note(4, 0, 100, 100).startswith("bound")
+    # 1 in 757 vs 0 in 363: the 0.5 gives log2((1/757)/(0.5/363)) = log2(0.959) = -0.06 < 0,
+    # pointing at the text that never uses the word: no honest estimate, left empty
+    assert math.isnan(log_ratio(1, 0, 757, 363)) and math.isnan(log_ratio(0, 1, 363, 757))
+    assert log_ratio_note(1, 0, 757, 363).startswith("empty")
+    # 2 in 757 vs 0 in 363: log2((2/757)/(0.5/363)) = log2(1.918) = 0.94 > 0: a bound is kept
+    assert log_ratio(2, 0, 757, 363) == pytest.approx(math.log2((2 / 757) / (0.5 / 363)))
+    assert math.isnan(log_ratio(0, 0, 10, 10))
     assert g2(0, 0, 10, 10) == 0.0
     assert g2(1, 1, 10, 10) == pytest.approx(0.0, abs=1e-12)
 
@@ -134,6 +142,50 @@ def test_cho_against_yang(corpus):
     assert ((raw.count_target + raw.count_reference) >= 5).all()
 
 
+def test_log_ratio_direction_on_the_real_texts(corpus):
+    # Before the fix 203 of the 386 rows of yang-vs-cho pointed the wrong way (a word seen
+    # once in yang, 757 tokens, and never in cho, 363 tokens, got log2((1/757)/(0.5/363)) < 0).
+    for target, reference in (("yang", "cho"), ("cho", "yang")):
+        table = kit.keyness(corpus[target], corpus[reference])
+        assert len(table) == 386
+        diff = table.per_1000_target - table.per_1000_reference
+        shown = table.log_ratio.notna()
+        assert (((table.log_ratio > 0) & (diff <= 0)) | ((table.log_ratio < 0) & (diff >= 0))).sum() == 0
+        assert ((table.log_ratio > 0) == (diff > 0))[shown].all()
+        # the G2 sign agrees too wherever both are given
+        assert ((table.g2 > 0) == (table.log_ratio > 0))[shown & (table.g2 != 0)].all()
+        empty = table[~shown]
+        # the only rows left empty: a word seen once in the longer text (yang), never in cho
+        longer = "count_target" if target == "yang" else "count_reference"
+        shorter = "count_reference" if target == "yang" else "count_target"
+        assert (empty[longer] == 1).all() and (empty[shorter] == 0).all()
+        assert empty.log_ratio_note.str.startswith("empty").all()
+        assert len(empty) == 203
+
+
+def test_real_rows_by_hand(corpus):
+    table = kit.keyness(corpus["cho"], corpus["yang"]).set_index("term")
+    assert (table.attrs["target_tokens"], table.attrs["reference_tokens"]) == (363, 757)
+    # "cooperation": cho once ("military cooperation" cho 2.3); yang five times (yang 3.2, 4.3,
+    # 5.1, 6.1, 6.3) - found by reading the texts.  log2((1/363)/(5/757)) = log2(757/1815)
+    # = log2(0.417080) = -1.261604: more frequent in yang, negative, as its rates say
+    row = table.loc["cooperation"]
+    assert (row.count_target, row.count_reference) == (1, 5)
+    assert row.log_ratio == pytest.approx(-1.261604, abs=1e-6) and row.log_ratio_note == ""
+    # "pyongyang": cho 1.2, 2.4, 2.6 (3 times), never in yang.  Bound:
+    # log2((3/363)/(0.5/757)) = log2(2271/181.5) = log2(12.512397) = 3.645287
+    row = table.loc["pyongyang"]
+    assert (row.count_target, row.count_reference) == (3, 0)
+    assert row.log_ratio == pytest.approx(3.645287, abs=1e-6)
+    assert row.log_ratio_note.startswith("bound")
+    # "iran": once in yang (yang 6.2), never in cho: 0.5 would give
+    # log2((0.5/363)/(1/757)) = log2(1.0427) = +0.06, pointing at cho: left empty
+    row = table.loc["iran"]
+    assert (row.count_target, row.count_reference) == (0, 1)
+    assert math.isnan(row.log_ratio) and row.log_ratio_note.startswith("empty")
+    assert row.g2 < 0
+
+
 def test_bad_input(corpus):
     with pytest.raises(InvalidArgument, match="also in the reference"):
         kit.keyness(corpus["cho"], corpus["cho"])
@@ -170,9 +222,21 @@ def test_swapping_target_and_reference_flips_the_signs(a_text, b_text):
     assert set(ab.index) == set(ba.index)
     for term in ab.index:
         assert ab.loc[term, "g2"] == pytest.approx(-ba.loc[term, "g2"], abs=1e-9)
-        assert ab.loc[term, "log_ratio"] == pytest.approx(-ba.loc[term, "log_ratio"])
+        assert ab.loc[term, "log_ratio"] == pytest.approx(-ba.loc[term, "log_ratio"], nan_ok=True)
         assert ab.loc[term, "p_value"] == pytest.approx(ba.loc[term, "p_value"])
         assert 0 <= ab.loc[term, "p_value"] <= 1
+
+
+@settings(max_examples=60, deadline=None)
+@given(texts, texts)
+def test_log_ratio_never_points_against_the_rates(a_text, b_text):
+    a, b = Document(id="a", text=a_text), Document(id="b", text=b_text + " korea korea.")
+    table = kit.keyness(a, b, stopwords=False)
+    diff = table.per_1000_target - table.per_1000_reference
+    shown = table.log_ratio.notna()
+    assert ((table.log_ratio[shown] > 0) == (diff[shown] > 0)).all()
+    assert ((table.log_ratio[shown] < 0) == (diff[shown] < 0)).all()
+    assert (table.log_ratio_note[~shown] != "").all()   # every empty cell says why
 
 
 @settings(max_examples=60, deadline=None)
