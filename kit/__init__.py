@@ -52,6 +52,8 @@ _EXPORTS: dict[str, str] = {
     "dispersion": "frequency",
     "summary": "frequency",
     "keyness": "keywords",
+    "explain_keyness": "keyness_maths",
+    "keyness_explorer": "widgets.keyness",
     "plot_frequencies": "plots",
     "plot_keyness": "plots",
     "plot_dispersion": "plots",

@@ -247,3 +247,39 @@ def test_counts_add_up_to_the_tokens(text):
     tokens = kit.summary(doc)["tokens"].iloc[0]
     assert freq["count"].sum() == tokens == len(kit.tokens(doc))
     assert freq["per_1000"].sum() == pytest.approx(1000)
+
+
+# --- show the maths: kit.explain_keyness and kit.keyness_explorer -----------------
+
+def test_explain_keyness_matches_the_table(corpus):
+    x = kit.explain_keyness(corpus["cho"], corpus["yang"], "Cooperation")
+    row = kit.keyness(corpus["cho"], corpus["yang"]).set_index("term").loc["cooperation"]
+    assert x.term == "cooperation"
+    assert x.table.loc["cooperation"].tolist() == [1, 5]               # cho 2.3; yang 3.2 4.3 5.1 6.1 6.3
+    assert x.table.loc["other words"].tolist() == [362, 752]           # 363 - 1, 757 - 5
+    # E11 = 6*363/1120 = 1.944643, E12 = 6*757/1120 = 4.055357
+    assert x.expected.loc["cooperation", "cho"] == pytest.approx(1.945, abs=1e-3)
+    assert x.expected.loc["cooperation", "yang"] == pytest.approx(4.055, abs=1e-3)
+    assert x.g2 == pytest.approx(row.g2) and x.log_ratio == pytest.approx(row.log_ratio)
+    text = str(x)
+    assert "log2((1/363) / (5/757))" in text and "= -1.26" in text
+    assert "6×363/1120 = 1.945" in text and f"G2 = {row.g2:+.3f}" in text
+    empty = kit.explain_keyness(corpus["cho"], corpus["yang"], "iran")
+    assert math.isnan(empty.log_ratio) and "Left empty" in str(empty)
+    with pytest.raises(kit.UnknownTerm, match="neither"):
+        kit.explain_keyness(corpus["cho"], corpus["yang"], "zebra")
+    with pytest.raises(InvalidArgument):
+        kit.explain_keyness(corpus["cho"], corpus["yang"], "two words")
+    with pytest.raises(WrongType):
+        kit.explain_keyness(corpus["cho"], corpus["yang"], 3)
+
+
+def test_keyness_explorer(corpus):
+    ui = kit.keyness_explorer(corpus["cho"], corpus["yang"], term="wedge")
+    assert ui.term.description == "Term"
+    assert "log2" in ui.maths.value and "cho 3.1" in ui.lines.value and "In yang" in ui.lines.value
+    ui.term.value = "u.s."
+    assert ui.lines.value.count("<tr>") == 15                          # 15 in yang, none in cho
+    ui.term.value = "<script>"
+    assert "<script>" not in ui.status.value and "&lt;script&gt;" in ui.status.value
+    assert "var(--jp-" in ui.status.value and "#b00;" not in ui.status.value
