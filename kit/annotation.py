@@ -1,7 +1,8 @@
 """Label each sentence's job in the argument, save the labels safely, compare with a reference.
 
-Labels: ``claim``, ``evidence``, ``recommendation``, ``concession`` (a
-counter-argument or a point granted) and ``background``.  Each save appends one
+Labels: ``claim``, ``evidence``, ``recommendation``, ``concession`` (a point
+the author grants), ``counter`` (a view the author reports in order to answer it: not
+the author's own) and ``background``.  Each save appends one
 JSON line per changed sentence to ``annotations.jsonl`` in the kit's storage
 folder (``$KIT_PROGRESS_DIR`` or ``~/.close-reading-kit``) under a file lock
 (:mod:`kit._store`); nothing is overwritten, and the latest label for a
@@ -27,7 +28,7 @@ from .errors import InvalidArgument, UnknownDocument, WrongType
 __all__ = ["LABELS", "load_annotations", "save_annotations", "reference_annotations",
            "compare_annotations", "Agreement", "store_path"]
 
-LABELS = ("claim", "evidence", "recommendation", "concession", "background")
+LABELS = ("claim", "evidence", "recommendation", "concession", "counter", "background")
 COLUMNS = ["doc", "sentence_id", "label", "annotator", "time"]
 
 

@@ -10,7 +10,7 @@ Choices (documented here so tables read the same everywhere):
   ``f"[{row.cites}]"`` is a valid citation; split with ``cites.split("; ")``.
 * A claim has a ``speaker``: ``"author"`` or whose view the author reports.  Cho's
   sentence on what "many Western security analysts" argue the U.S. should do [cho 3.1]
-  is a view Cho rejects [cho 3.2], so it is a ``concession`` spoken by those analysts,
+  is a view Cho rejects [cho 3.2], so it is a ``counter`` (reported) view spoken by those analysts,
   not Cho's recommendation; :func:`recommendations` marks it ``reported=True``.
 * :func:`recommendations` on a text with no recommendation returns an empty table with
   the usual columns and a warning saying what was looked for: the text is not wrong,
@@ -37,7 +37,7 @@ __all__ = ["arguments", "compare_arguments", "comparison_questions", "recommenda
            "side_by_side_html", "CLAIM_TYPES", "RELATIONS"]
 
 DOCS = ("cho", "yang")
-CLAIM_TYPES = ("thesis", "diagnosis", "evidence", "prediction", "recommendation", "concession")
+CLAIM_TYPES = ("thesis", "diagnosis", "evidence", "prediction", "recommendation", "concession", "counter")
 RELATIONS = ("agree", "differ", "only cho", "only yang")
 MAP_COLUMNS = ["doc", "claim_id", "type", "speaker", "paraphrase", "cites", "quotes",
                "addressee", "polarity", "supports", "note"]

@@ -57,7 +57,7 @@ def test_cho_recommendations_read_by_hand():
     assert recs.cites.tolist() == ["cho 3.6", "cho 3.8"]
     assert recs.addressee.tolist() == ["United States", "not stated"]
     analysts = table[table.cites == "cho 3.1"].iloc[0]
-    assert analysts.type == "concession"
+    assert analysts.type == "counter"
     assert analysts.speaker == "many Western security analysts"
 
 
