@@ -4,7 +4,7 @@ Labels: ``claim``, ``evidence``, ``recommendation``, ``concession`` (a
 counter-argument or a point granted) and ``background``.  Each save appends one
 JSON line per changed sentence to ``annotations.jsonl`` in the kit's storage
 folder (``$KIT_PROGRESS_DIR`` or ``~/.close-reading-kit``) under a file lock
-(:mod:`kit._store`); nothing is overwritten, and the latest label for a
+(:mod:`kit.store`); nothing is overwritten, and the latest label for a
 sentence wins.  Clearing a label saves ``label: null``.
 
 Agreement is measured with the percentage of sentences labelled alike and with
@@ -20,7 +20,7 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from . import _store
+from . import store
 from ._resources import load_yaml
 from .errors import InvalidArgument, UnknownDocument, WrongType
 
@@ -33,7 +33,7 @@ COLUMNS = ["doc", "sentence_id", "label", "annotator", "time"]
 
 def store_path():
     """Where annotations are saved: ``<storage folder>/annotations.jsonl``."""
-    return _store.base_dir() / "annotations.jsonl"
+    return store.base_dir() / "annotations.jsonl"
 
 
 def _check_label(label, sid: str) -> None:
@@ -65,7 +65,7 @@ def save_annotations(labels: Mapping, *, annotator: str = "me") -> int:
         _check_label(label, sid)
         if current.get(sid) == label:
             continue
-        _store.append_record(store_path(), {
+        store.append_record(store_path(), {
             "doc": sid.split()[0], "sentence_id": sid, "label": label,
             "annotator": annotator, "time": now,
         })
@@ -75,7 +75,7 @@ def save_annotations(labels: Mapping, *, annotator: str = "me") -> int:
 
 def _latest(*, annotator: str | None = None, doc_id: str | None = None) -> list[dict]:
     latest: dict[tuple[str, str], dict] = {}
-    for rec in _store.read_records(store_path()):
+    for rec in store.read_records(store_path()):
         if not isinstance(rec.get("sentence_id"), str) or not isinstance(rec.get("annotator"), str):
             continue
         if annotator is not None and rec["annotator"] != annotator:

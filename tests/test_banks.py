@@ -10,7 +10,7 @@ import pytest
 import kit
 from kit import _citations
 from kit.assessment import check, format_answer, load_bank
-from kit.exercises import build_registry, mark, parse_exercise_set
+from kit.assessment.exercises import build_registry, mark, parse_exercise_set
 
 DATA = Path(kit.__file__).parent / "data"
 BANKS = sorted((DATA / "quizzes").glob("*.yaml"))
