@@ -177,7 +177,8 @@ def _as_labels(annotations, what: str) -> dict[str, str]:
 def compare_annotations(mine, reference=None) -> Agreement:
     """Agreement between your labels and a reference (the kit's, by default).
 
-    Only sentences labelled in both are compared.  Returns an :class:`Agreement`
+    Only sentences labelled in both are compared; where the reference names a second
+    defensible label (``also``), that label counts as agreement too.  Returns an :class:`Agreement`
     with ``percent``, Cohen's ``kappa``, ``differences`` (a DataFrame of the
     sentences labelled differently, with the reference's reason) and ``by_label``.
 
@@ -192,6 +193,11 @@ def compare_annotations(mine, reference=None) -> Agreement:
     reasons = (dict(zip(ref_table.sentence_id, ref_table.reason))
                if hasattr(ref_table, "columns") and "reason" in ref_table.columns else {})
     ours = _as_labels(mine, "mine")
+    also = (dict(zip(ref_table.sentence_id, ref_table["also"]))
+            if hasattr(ref_table, "columns") and "also" in ref_table.columns else {})
+    # a label the reference names as `also` defensible counts as agreement
+    theirs = {s: ours[s] if s in ours and isinstance(also.get(s), str) and ours[s] == also[s] else lab
+              for s, lab in theirs.items()}
     common = [sid for sid in ours if sid in theirs]
     if not common:
         raise InvalidArgument(

@@ -28,8 +28,10 @@ def text_field(raw: Mapping, fld: str, fail, *, required: bool = False) -> str:
             raise fail(fld, "missing or empty; write it as text.")
         return ""
     if not isinstance(value, str):
-        raise fail(fld, f"must be text, but YAML read {value!r} as a {type(value).__name__}. Put it in "
-                        f"quotation marks: {fld}: \"{value}\".")
+        example = ("yes" if value else "no") if isinstance(value, bool) else value
+        raise fail(fld, f"must be text, but YAML read it as the {type(value).__name__} {value!r} (unquoted yes, "
+                        f"no, on, off, true, false and numbers are not text). Put it in quotation marks: "
+                        f"{fld}: \"{example}\".")
     return value.strip()
 
 
