@@ -21,7 +21,8 @@ from ..errors import KitError, QuestionBankError, TextNotFound, UnknownQuestion,
 from .normalise import IdError, read_ids
 from .questions import Alternative, Citation, Mistake, Question
 from .safeyaml import load_yaml_file, load_yaml_text
-from .types import TYPES, text_field, text_list
+from .fields import text_field, text_list
+from .types import TYPES
 
 __all__ = ["Bank", "load_bank", "parse_bank", "shipped_banks", "shipped_sets", "COMMON_FIELDS"]
 
@@ -191,11 +192,12 @@ def parse_question(raw, n: int, *, bank_id: str, source: str, corpus, label: str
 
 
 def _citations_of(cites, corpus, fail) -> tuple[Citation, ...]:
+    example = f"{next(iter(corpus), 'doc')} 3.2"
     if cites is None:
-        raise fail("cites", "missing; list the sentence ids the answer rests on, e.g. [cho 3.2] "
+        raise fail("cites", f"missing; list the sentence ids the answer rests on, e.g. [{example}] "
                             "([] only for questions about method).")
     if not isinstance(cites, list) or not all(isinstance(c, str) for c in cites):
-        raise fail("cites", "must be a list of sentence ids such as [cho 3.2, yang 7.1].")
+        raise fail("cites", f"must be a list of sentence ids such as [{example}].")
     out = []
     for sid in cites:
         try:

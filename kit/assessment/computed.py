@@ -125,10 +125,10 @@ def validate_compute(spec, *, doc_ids=()) -> dict:
                  if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
         if len(args) > len(names):
             raise QuestionBankError(f"`args:` gives {len(args)} values, but {call}() takes at most "
-                                    f"{len(names)} without names; name them, e.g. {{doc: \"@cho\"}}.")
+                                    f"{len(names)} without names; name them, e.g. {{doc: \"@<document id>\"}}.")
         args = dict(zip(names, args))
     if not isinstance(args, Mapping):
-        raise QuestionBankError("`args:` must be a mapping of keyword arguments, e.g. {doc: \"@cho\"}.")
+        raise QuestionBankError("`args:` must be a mapping of keyword arguments, e.g. {doc: \"@<document id>\"}.")
     refs = {f"@{d}" for d in doc_ids} | {"@corpus"}
     for name, value in args.items():
         _check_arg(str(name), value, refs)
@@ -156,7 +156,7 @@ def _resolve(value, corpus):
     return value
 
 
-def compute_answer(spec, *, corpus=None, where: str = "compute"):
+def compute_answer(spec: Mapping, *, corpus: Mapping | None = None, where: str = "compute") -> Any:
     """Run a ``compute:`` spec: call a function from the table, filter rows, take a value.
 
     ``"@<doc id>"`` and ``"@corpus"`` in ``args`` stand for a document and the corpus;

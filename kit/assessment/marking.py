@@ -16,13 +16,19 @@ says ``needs_hint`` and :mod:`kit.assessment.attempts` gives the next ordered hi
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import KitError, WrongType
 from .normalise import normalise_answer, read_ids, text_problem
 from .questions import Mistake, Question, Result, Verdict
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .banks import Bank
 
 __all__ = ["check", "format_answer", "answer_key", "is_empty"]
 
@@ -135,7 +141,7 @@ def format_answer(question: Question) -> str:
     return question.kind.format(question)
 
 
-def answer_key(bank, *, corpus=None):
+def answer_key(bank: str | os.PathLike | Bank, *, corpus: Mapping | None = None) -> pd.DataFrame:
     """The answers of a bank with their explanations and cited sentences, one row per question.
 
     >>> answer_key("00_start_here")[["question", "answer"]].head(1)
