@@ -72,11 +72,12 @@ _EXPORTS: dict[str, str] = {
     "check": "assessment",
     "answer_key": "assessment",
     "quiz": "widgets.quiz",
-    "exercise": "exercises",
-    "check_exercise": "exercises",
-    "progress": "progress_store",
-    "plot_progress": "progress_store",
-    "export_progress": "progress_store",
+    "exercise": "assessment.exercises",
+    "check_exercise": "assessment.exercises",
+    "self_assess": "assessment.exercises",
+    "progress": "assessment.progress",
+    "plot_progress": "plots",
+    "export_progress": "assessment.progress",
 }
 
 __all__ = sorted([*_EXPORTS, *_error_names])

@@ -3,7 +3,8 @@
 Validates question banks (YAML): types, answers, options, unique ids, that every
 cited sentence exists and every quotation is in its sentence, and that computed
 answers (``compute:``) run.  ``python -m kit quiz key FILE`` prints the answer key.
-Exit code 0 when all files are valid, 1 otherwise (messages name file, question, field).
+Exit code 0 when all files are valid, 1 otherwise.  No traceback is ever printed:
+every failure is one line ``ERROR <file>: <what> — <fix>``.
 """
 from __future__ import annotations
 
@@ -11,6 +12,16 @@ import argparse
 import sys
 
 from .errors import KitError
+
+
+def _error(path: str, exc: BaseException) -> str:
+    """``ERROR <file>: <what> — <fix>`` for any exception (unexpected ones included)."""
+    if isinstance(exc, KitError):
+        text = str(exc)
+        what = text if text.startswith(str(path)) else f"{path}: {text}"
+        return f"ERROR {what}" if " — " in what else f"ERROR {what} — see docs/question_format.md"
+    return (f"ERROR {path}: could not be read ({type(exc).__name__}: {exc}) — check that it is a "
+            "UTF-8 YAML bank (see docs/question_format.md)")
 
 
 def _validate(paths: list[str]) -> int:
@@ -22,8 +33,8 @@ def _validate(paths: list[str]) -> int:
             bank = load_bank(path)
             for q in bank:
                 format_answer(q)  # runs compute: specs, so a broken one fails here
-        except KitError as exc:
-            print(f"ERROR {exc}", file=sys.stderr)
+        except Exception as exc:  # noqa: BLE001 - the CLI never shows a traceback
+            print(_error(path, exc), file=sys.stderr)
             status = 1
             continue
         print(f"OK {path}: bank {bank.id!r}, {len(bank)} questions, all citations and answers check out.")
@@ -36,8 +47,8 @@ def _key(paths: list[str]) -> int:
     for path in paths:
         try:
             key = answer_key(path)
-        except KitError as exc:
-            print(f"ERROR {exc}", file=sys.stderr)
+        except Exception as exc:  # noqa: BLE001 - the CLI never shows a traceback
+            print(_error(path, exc), file=sys.stderr)
             return 1
         for row in key.itertuples():
             print(f"{row.question} ({row.type}): {row.answer}")

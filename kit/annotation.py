@@ -5,7 +5,7 @@ the author grants), ``counter`` (a view the author reports in order to answer it
 the author's own) and ``background``.  Each save appends one
 JSON line per changed sentence to ``annotations.jsonl`` in the kit's storage
 folder (``$KIT_PROGRESS_DIR`` or ``~/.close-reading-kit``) under a file lock
-(:mod:`kit._store`); nothing is overwritten, and the latest label for a
+(:mod:`kit.store`); nothing is overwritten, and the latest label for a
 sentence wins.  Clearing a label saves ``label: null``.
 
 Agreement is measured with the percentage of sentences labelled alike and with
@@ -21,7 +21,7 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from . import _store
+from . import store
 from ._resources import load_yaml
 from .errors import InvalidArgument, UnknownDocument, WrongType
 
@@ -34,7 +34,7 @@ COLUMNS = ["doc", "sentence_id", "label", "annotator", "time"]
 
 def store_path():
     """Where annotations are saved: ``<storage folder>/annotations.jsonl``."""
-    return _store.base_dir() / "annotations.jsonl"
+    return store.base_dir() / "annotations.jsonl"
 
 
 def _check_label(label, sid: str) -> None:
@@ -66,7 +66,7 @@ def save_annotations(labels: Mapping, *, annotator: str = "me") -> int:
         _check_label(label, sid)
         if current.get(sid) == label:
             continue
-        _store.append_record(store_path(), {
+        store.append_record(store_path(), {
             "doc": sid.split()[0], "sentence_id": sid, "label": label,
             "annotator": annotator, "time": now,
         })
@@ -76,7 +76,7 @@ def save_annotations(labels: Mapping, *, annotator: str = "me") -> int:
 
 def _latest(*, annotator: str | None = None, doc_id: str | None = None) -> list[dict]:
     latest: dict[tuple[str, str], dict] = {}
-    for rec in _store.read_records(store_path()):
+    for rec in store.read_records(store_path()):
         if not isinstance(rec.get("sentence_id"), str) or not isinstance(rec.get("annotator"), str):
             continue
         if annotator is not None and rec["annotator"] != annotator:
@@ -178,7 +178,8 @@ def _as_labels(annotations, what: str) -> dict[str, str]:
 def compare_annotations(mine, reference=None) -> Agreement:
     """Agreement between your labels and a reference (the kit's, by default).
 
-    Only sentences labelled in both are compared.  Returns an :class:`Agreement`
+    Only sentences labelled in both are compared; where the reference names a second
+    defensible label (``also``), that label counts as agreement too.  Returns an :class:`Agreement`
     with ``percent``, Cohen's ``kappa``, ``differences`` (a DataFrame of the
     sentences labelled differently, with the reference's reason) and ``by_label``.
 
@@ -193,6 +194,11 @@ def compare_annotations(mine, reference=None) -> Agreement:
     reasons = (dict(zip(ref_table.sentence_id, ref_table.reason))
                if hasattr(ref_table, "columns") and "reason" in ref_table.columns else {})
     ours = _as_labels(mine, "mine")
+    also = (dict(zip(ref_table.sentence_id, ref_table["also"]))
+            if hasattr(ref_table, "columns") and "also" in ref_table.columns else {})
+    # a label the reference names as `also` defensible counts as agreement
+    theirs = {s: ours[s] if s in ours and isinstance(also.get(s), str) and ours[s] == also[s] else lab
+              for s, lab in theirs.items()}
     common = [sid for sid in ours if sid in theirs]
     if not common:
         raise InvalidArgument(

@@ -19,7 +19,7 @@ import pandas as pd
 from .errors import InvalidArgument, WrongType
 
 __all__ = ["plot_frequencies", "plot_keyness", "plot_dispersion", "plot_actors", "plot_stance",
-           "describe_plot"]
+           "plot_progress", "describe_plot"]
 
 _STYLE = {"axes.titleweight": "bold", "axes.spines.top": False, "axes.spines.right": False}
 
@@ -235,6 +235,47 @@ def plot_stance(stance: pd.DataFrame, *, ax=None):
     ax, desc = _heatmap(stance, "category", "plot_stance", 'kit.stance(corpus, by="doc")',
                         "stance categories", ax)
     return _finish(ax, "Stance markers (per 1,000 words)", "Category", "Text", desc)
+
+
+_RESULTS = ["correct", "partial", "incorrect"]
+
+
+def plot_progress(df: pd.DataFrame | None = None, *, ax=None):
+    """Questions per quiz by their best result so far (from :func:`kit.progress`); returns the Axes.
+
+    With no table, your saved progress is read (``kit.plot_progress()``).
+
+    >>> ax = plot_progress(pd.DataFrame({"quiz": ["demo", "demo"], "question": ["q1", "q1"],
+    ...                                  "status": ["incorrect", "correct"]}))
+    >>> ax.get_xlabel()
+    'questions'
+    """
+    import seaborn as sns
+
+    if df is None:
+        from .assessment.progress import progress
+
+        df = progress()
+    if not isinstance(df, pd.DataFrame) or not {"quiz", "question", "status"} <= set(df.columns):
+        raise WrongType("plot_progress() takes the table made by kit.progress() (columns quiz, question, "
+                        "status), or nothing to read your saved progress.")
+    done = df[df["status"].isin(_RESULTS)].copy()
+    with _style():
+        ax = _axes(ax, (7.5, 1.2 + 0.6 * max(1, done["quiz"].nunique())))
+        if done.empty:
+            ax.set_yticks([])
+            return _finish(ax, "No attempts saved yet: answer a quiz first", "questions", "quiz",
+                           "An empty chart: no marked quiz or exercise attempts are saved yet.")
+        done["rank"] = done["status"].map({s: i for i, s in enumerate(_RESULTS)})
+        best = done.sort_values("rank").drop_duplicates(["quiz", "question"])
+        counts = best.groupby(["quiz", "status"]).size().rename("questions").reset_index()
+        sns.barplot(data=counts, y="quiz", x="questions", hue="status", hue_order=_RESULTS,
+                    palette=dict(zip(_RESULTS, sns.color_palette("colorblind", 3))), ax=ax)
+        sns.move_legend(ax, "upper left", bbox_to_anchor=(1.01, 1), title="best result", frameon=False)
+    summary = "; ".join(f"{quiz}: " + ", ".join(f"{n} {status}" for status, n in zip(g["status"], g["questions"]))
+                        for quiz, g in counts.groupby("quiz", sort=False))
+    return _finish(ax, "Best result per question so far", "questions", "quiz",
+                   f"Bar chart of questions per quiz by their best result so far. {summary}.")
 
 
 def describe_plot(ax) -> str:

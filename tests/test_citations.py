@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from kit._citations import CITATION_RE, problems, quote_in
-from kit._compute import _walk
+from kit.assessment.computed import walk_values as _walk
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted(ROOT.glob("notebooks/*.ipynb")) + sorted(ROOT.glob("exercises/**/*.ipynb"))

@@ -1,6 +1,7 @@
 """The quiz widget: one panel per question (prompt, labelled input, Check, Try again,
-attempt count, feedback) and a running score.  All marking is :func:`kit.assessment.check`;
-attempts are saved with :func:`kit.progress_store.record_attempt`.
+attempt count, feedback) and a running score.  All marking, hints, numbering and
+recording are :class:`kit.assessment.attempts.Attempts`; the input for each question
+comes from its type's ``input`` hook, the text form from its ``text`` hook.
 
 Without a widget front end (plain Python, a notebook converted to text) the returned
 object shows a readable text version of the quiz instead.
@@ -16,9 +17,9 @@ import html
 import ipywidgets as W
 
 from .._html import markdown_html
-from ..assessment import Bank, Question, check, format_answer, load_bank, parse_bank
+from ..assessment import Bank, Question, format_answer, load_bank, parse_bank
+from ..assessment.attempts import Attempts
 from ..errors import InvalidArgument, KitError, WrongType
-from ..progress_store import record_attempt
 
 __all__ = ["quiz", "QuizBox"]
 
@@ -33,11 +34,11 @@ _HEADS = {
     "partial": ("◐ Partly right.", "#8a5a00"),
     "incorrect": ("✗ Not quite.", "#a11d1d"),
     "invalid": ("! Not an answer yet.", "#444444"),
+    "written": ("✓ Saved.", "#1a6e2e"),
 }
-_ATTRIBUTION = [("Cho", "cho"), ("Yang", "yang"), ("Both", "both"), ("Neither", "neither")]
 
 
-def _questions(bank_or_questions) -> Bank:
+def _questions(bank_or_questions, corpus=None) -> Bank:
     if isinstance(bank_or_questions, Question):
         bank_or_questions = [bank_or_questions]
     if isinstance(bank_or_questions, (list, tuple)):
@@ -45,31 +46,33 @@ def _questions(bank_or_questions) -> Bank:
         if items and all(isinstance(q, Question) for q in items):
             return Bank("custom", "Quiz", tuple(items), "<questions>")
         if items and all(isinstance(q, dict) for q in items):
-            return parse_bank({"id": "custom", "title": "Quiz", "questions": items}, source="<questions>")
+            return parse_bank({"id": "custom", "title": "Quiz", "questions": items}, source="<questions>",
+                              corpus=corpus)
         raise WrongType("quiz() takes a bank id, a .yaml path, a bank, or a list of questions "
                         "(from load_bank, or dicts in the bank format).")
-    return load_bank(bank_or_questions)
+    return load_bank(bank_or_questions, corpus=corpus)
 
 
 def _input(q: Question):
-    if q.type == "single":
-        return W.RadioButtons(options=[o.text for o in q.options], value=None,
+    spec = q.kind.input(q)
+    if spec.kind == "choice":
+        return W.RadioButtons(options=[label for label, _ in spec.options], value=None,
                               description="Answer:", layout=W.Layout(width="auto"))
-    if q.type == "multiple":
-        return W.VBox([W.Checkbox(value=False, description=o.text, indent=False, layout=W.Layout(width="auto"))
-                       for o in q.options])
-    if q.type in ("truefalse", "attribution"):
-        options = [("True", True), ("False", False)] if q.type == "truefalse" else _ATTRIBUTION
-        return W.ToggleButtons(options=options, value=None, description="Answer:")
-    if q.type in ("numeric", "text"):
-        hint = "a number, e.g. 5" if q.type == "numeric" else "a word or short phrase"
-        return W.Text(value="", placeholder=hint, description="Answer:", layout=W.Layout(width="24em"))
-    if q.type == "matching":
-        rights = sorted(set(q.answer.values()), key=str.casefold)
-        return W.VBox([W.Dropdown(options=[("— choose —", None), *[(r, r) for r in rights]], value=None,
+    if spec.kind == "choices" and spec.options:
+        return W.VBox([W.Checkbox(value=False, description=label, indent=False, layout=W.Layout(width="auto"))
+                       for label, _ in spec.options])
+    if spec.kind == "toggle":
+        return W.ToggleButtons(options=list(spec.options), value=None, description="Answer:")
+    if spec.kind in ("text", "choices"):
+        return W.Text(value="", placeholder=spec.placeholder, description="Answer:", layout=W.Layout(width="24em"))
+    if spec.kind == "long_text":
+        return W.Textarea(value="", placeholder=spec.placeholder, description="Answer:",
+                          layout=W.Layout(width="40em", height="8em"))
+    if spec.kind == "pairs":
+        return W.VBox([W.Dropdown(options=[("— choose —", None), *spec.options], value=None,
                                   description=left, style={"description_width": "initial"}, layout=W.Layout(width="auto"))
-                       for left in q.answer])
-    raise WrongType(f"question {q.id!r} has unknown type {q.type!r}")  # pragma: no cover
+                       for left in spec.items])
+    raise WrongType(f"question {q.id!r} has an input kind the widget cannot show: {spec.kind!r}")  # pragma: no cover
 
 
 class _Panel:
@@ -77,6 +80,8 @@ class _Panel:
 
     def __init__(self, q: Question, number: int, owner: "QuizBox") -> None:
         self.q, self.owner, self.attempts, self.best, self.revealed = q, owner, 0, 0.0, False
+        self.tries = Attempts(q, quiz=owner.bank.id, kind="quiz", record=owner.record,
+                              reveal_after=owner.show_answer_after)
         prompt = markdown_html(f"**{number}.** {q.prompt}")
         if q.type == "attribution":
             prompt += f"<blockquote>“{_esc(q.quote)}”</blockquote>"
@@ -95,9 +100,10 @@ class _Panel:
         return self.input.children if isinstance(self.input, W.VBox) else (self.input,)
 
     def response(self):
-        if self.q.type == "multiple":
+        kind = self.q.kind.input(self.q).kind
+        if kind == "choices" and isinstance(self.input, W.VBox):
             return [c.description for c in self.input.children if c.value]
-        if self.q.type == "matching":
+        if kind == "pairs":
             return {d.description: d.value for d in self.input.children}
         return self.input.value
 
@@ -114,26 +120,20 @@ class _Panel:
             self.feedback.value = f'<div role="alert"><strong>Error:</strong> {_esc(message)}</div>'
 
     def _check(self) -> None:
-        response = self.response()
-        result = check(self.q, response)
-        note = ""
+        attempt = self.tries.submit(self.response())
+        result = attempt.result
+        note = f"<p><em>{_esc(attempt.note)}</em></p>" if attempt.note else ""
+        if attempt.hint:
+            note = f"<p><strong>Hint {attempt.hint_level} of {len(self.q.hints)}:</strong> {_esc(attempt.hint)}</p>" + note
         if result.status != "invalid":
             self.attempts += 1
             if not self.revealed:
-                self.best = max(self.best, result.score)
-            self.revealed = self.revealed or (
-                not result.correct and self.owner.show_answer_after is not None
-                and self.attempts >= self.owner.show_answer_after)
-            if self.owner.record:
-                try:
-                    record_attempt(quiz=self.owner.bank.id, question=self.q.id, response=response,
-                                   status=result.status, score=result.score, attempt=self.attempts)
-                except KitError as exc:
-                    note = f"<p><em>This attempt could not be saved: {_esc(str(exc))}</em></p>"
+                self.best = max(self.best, result.score or 0.0)
+            self.revealed = self.tries.revealed
             self.lock(True)
             self.retry.disabled = result.correct
         self.count.value = f"Attempts: {self.attempts}"
-        self.feedback.value = render_feedback(result, self.q, reveal=self.revealed and not result.correct) + note
+        self.feedback.value = render_feedback(result, self.q, reveal=attempt.revealed) + note
         self.owner.update_score()
 
     def on_retry(self, _button=None) -> None:
@@ -178,21 +178,7 @@ class QuizBox(W.VBox):
         lines = [f"Quiz: {self.bank.title} ({len(self.panels)} questions)",
                  "(Run this cell in Jupyter to answer with buttons; kit.check() marks answers in code.)", ""]
         for n, p in enumerate(self.panels, start=1):
-            q = p.q
-            lines.append(f"{n}. {' '.join(q.prompt.split())}")
-            if q.type == "attribution":
-                lines.append(f'   "{q.quote}"  ->  Cho / Yang / both / neither')
-            elif q.type in ("single", "multiple"):
-                mark = "( )" if q.type == "single" else "[ ]"
-                lines += [f"   {mark} {o.text}" for o in q.options]
-            elif q.type == "truefalse":
-                lines.append("   ( ) True   ( ) False")
-            elif q.type == "matching":
-                lines += [f"   {left}  ->  ?" for left in q.answer]
-                lines.append("   choices: " + " | ".join(sorted(set(q.answer.values()), key=str.casefold)))
-            else:
-                lines.append("   Answer: " + ("a number" if q.type == "numeric" else "a word or short phrase"))
-            lines.append("")
+            lines += [f"{n}. {' '.join(p.q.prompt.split())}", *p.q.kind.text(p.q), ""]
         return "\n".join(lines).rstrip() + "\n"
 
     def __str__(self) -> str:
@@ -210,7 +196,7 @@ class QuizBox(W.VBox):
         return bundle
 
 
-def quiz(bank_or_questions, *, show_answer_after: int | None = 3, record: bool = True) -> QuizBox:
+def quiz(bank_or_questions, *, show_answer_after: int | None = 3, record: bool = True, corpus=None) -> QuizBox:
     """A quiz widget for a bank (``kit.quiz("01_close_reading")``) or a list of questions.
 
     Parameters
@@ -222,6 +208,8 @@ def quiz(bank_or_questions, *, show_answer_after: int | None = 3, record: bool =
         Show the answer after this many wrong tries (``None``: never).
     record : bool
         Save each attempt to the progress store (see :func:`kit.progress`).
+    corpus : Corpus, optional
+        The texts the bank's citations refer to (default: the kit's).
 
     Examples
     --------
@@ -233,4 +221,4 @@ def quiz(bank_or_questions, *, show_answer_after: int | None = 3, record: bool =
                                           or not isinstance(show_answer_after, int) or show_answer_after < 1):
         raise InvalidArgument(f"show_answer_after must be a whole number of tries (1 or more) or None, "
                               f"not {show_answer_after!r}. Example: kit.quiz('01_close_reading', show_answer_after=2).")
-    return QuizBox(_questions(bank_or_questions), show_answer_after=show_answer_after, record=bool(record))
+    return QuizBox(_questions(bank_or_questions, corpus), show_answer_after=show_answer_after, record=bool(record))

@@ -132,7 +132,8 @@ def test_text_normalised_for_case_space_punctuation_apostrophes():
         assert check(question, ok).correct, ok
     assert check(question, "dishonest broker").status == "incorrect"
     assert check(question, "?!").status == "invalid"  # no words
-    assert check(question, ["honest broker"]).status == "invalid"
+    assert check(question, ["honest broker"]).correct  # a one-item list is read as its item
+    assert check(question, ["honest broker", "x"]).status == "invalid"
     assert check(q(type="text", answer="long-term"), "long term").correct  # hyphen as space
 
 
@@ -187,9 +188,13 @@ def test_check_rejects_non_question():
 
 
 def test_normalise_answer():
-    assert normalise_answer("  The ‘Honest  Broker’! ") == "the honest broker"
+    # case, spacing, punctuation, apostrophe style, articles and simple plurals aside
+    assert normalise_answer("  The ‘Honest  Broker’! ") == "honest broker"
     assert normalise_answer("ROK-U.S.-Japan") == "rok us japan"
-    assert normalise_answer("China’s") == normalise_answer("China's") == "chinas"
+    assert normalise_answer("China’s") == normalise_answer("China's") == normalise_answer("China") == "china"
+    assert normalise_answer("the Olympics") == normalise_answer("an Olympic") == "olympic"
+    assert normalise_answer("policies") == "policy" and normalise_answer("class") == "class"
+    assert normalise_answer("the") == "the"  # an answer that is only an article keeps it
 
 
 def test_markdown_html_escapes_everything_but_simple_formatting():
@@ -241,9 +246,21 @@ def test_empty_options():
 def test_bad_compute_specs():
     base = {"id": "c", "type": "numeric", "prompt": "P", "cites": []}
     bank_error(dict(base, compute={"call": "eval", "args": {}}),
-               match=r"question 'c', field 'compute': `call: eval` is not a function of the kit")
-    bank_error(dict(base, compute={"call": "quiz"}), match="`call: quiz` is not a function")  # widgets excluded
-    bank_error(dict(base, compute={"call": "export_progress"}), match="not a function")  # writes files
+               match=r"question 'c', field 'compute': `call: eval` is not an analysis function a bank may call")
+    bank_error(dict(base, compute={"call": "quiz"}), match="`call: quiz` is not an analysis function")  # widgets excluded
+    for call in ("export_progress", "load_text", "load_bank", "answer_key"):  # read or write files
+        bank_error(dict(base, compute={"call": call}), match=f"`call: {call}` reads or writes files, so a bank cannot")
+    # bounded arguments: a huge window, a long string, a regex (slow patterns) and a mapping are refused
+    bank_error(dict(base, compute={"call": "kwic", "args": {"doc": "@cho", "query": "x", "window": 10**6}}),
+               match=r"`args: window: 1000000` is out of range; use a number up to 50")
+    bank_error(dict(base, compute={"call": "kwic", "args": {"doc": "@cho", "query": "x" * 201}}),
+               match=r"`args: query` is over 200 characters")
+    bank_error(dict(base, compute={"call": "kwic", "args": {"doc": "@cho", "query": "(a+)+$", "regex": True}}),
+               match=r"`args: regex` cannot be set from a bank")
+    bank_error(dict(base, compute={"call": "kwic", "args": {"doc": "@cho", "query": {"a": 1}}}),
+               match=r"`args: query` is a mapping")
+    bank_error(dict(base, compute={"call": "kwic", "args": {"doc": "@cho", "qeury": "x"}}),
+               match=r"`args: qeury` is not a parameter of kwic\(\)")
     bank_error(dict(base, compute={"call": "sentences", "args": {"doc": "@moon"}}),
                match=r"refers to '@moon'")
     bank_error(dict(base, compute={"call": "sentences", "take": "sum:"}), match="`take: 'sum:'` is not understood")

@@ -1,4 +1,5 @@
-"""kit.exercise / kit.check_exercise: equivalent forms, escalating hints, no crash on `...`."""
+"""kit.exercise / kit.check_exercise: equivalent forms, escalating hints, attempts numbered
+from the store, written exercises with self-assessment, no crash on `...`."""
 from __future__ import annotations
 
 import textwrap
@@ -6,7 +7,7 @@ import textwrap
 import pytest
 
 import kit
-from kit import exercises
+from kit.assessment import exercises
 from kit.errors import DataFileError, UnknownExercise
 
 SET = textwrap.dedent("""\
@@ -14,60 +15,65 @@ SET = textwrap.dedent("""\
     exercises:
       - id: "99.1"
         prompt: How many sentences has Cho's paragraph 3?
-        kind: number
+        type: numeric
         compute: {call: sentences, args: {doc: "@cho"}, where: {paragraph: 3}, take: rows}
         hints: [Look at the ids in paragraph 3., The last id is cho 3.8., Count cho 3.1 to cho 3.8.]
         explanation: From [cho 3.1] to [cho 3.8].
         cites: [cho 3.1, cho 3.8]
       - id: "99.2"
         prompt: What does Cho call the wedge strategy? One word.
-        kind: text
-        expected: futile
-        accept: [pointless]
+        type: text
+        answer: futile
+        aliases: [pointless]
         hints: [Read paragraph 3., Sentence 2.]
         explanation: '"Such an effort, however, would be futile" [cho 3.2].'
         cites: [cho 3.2]
         quotes: [would be futile]
       - id: "99.3"
         prompt: Which words start Cho's paragraph 1, in order? Give the first three tokens.
-        kind: list
-        expected: [last, month, the]
+        type: multiple
+        ordered: true
+        answer: [last, month, the]
         hints: [Use kit.tokens.]
+        cites: []
       - id: "99.4"
         prompt: Which of the two documents have 'cho' or 'yang' ids? A set.
-        kind: set
-        expected: [cho, yang]
+        type: multiple
+        answer: [cho, yang]
         hints: [list(corpus).]
+        cites: []
       - id: "99.5"
         prompt: Which sentences date Cho's text?
-        kind: sentence_ids
-        expected: [cho 1.1, cho 1.5]
+        type: sentence_ids
+        answer: [cho 1.1, cho 1.5]
         hints: [Look for months., '"Last month" and "In June".', Paragraph 1, sentences 1 and 5.]
+        cites: []
       - id: "99.6"
         prompt: Is the wedge strategy futile, wise or untested according to Cho?
-        kind: choice
+        type: single
         options: [futile, wise, untested]
-        expected: futile
+        answer: futile
         hints: [See cho 3.2.]
+        cites: []
       - id: "99.7"
         prompt: Paragraphs per document, as a dictionary.
-        kind: mapping
-        expected: {cho: 3, yang: 10}
+        type: matching
+        answer: {cho: 3, yang: 10}
         hints: [len(doc.paragraphs).]
+        cites: []
       - id: "99.8"
         prompt: The sentence ids of Cho's paragraph 1.
-        kind: sentence_ids
+        type: sentence_ids
         compute: {call: sentences, args: ["@cho"], where: {paragraph: 1}, take: sentence_id}
         hints: [Five of them.]
+        cites: []
     """)
 
 
 @pytest.fixture(autouse=True)
 def test_set(monkeypatch):
     registry = exercises.build_registry([("tests/99_test.yaml", SET)])
-    monkeypatch.setattr(exercises, "_registry", lambda: registry)
-    monkeypatch.setattr(exercises, "_WRONG", {})
-    monkeypatch.setattr(exercises, "_ATTEMPTS", {})
+    monkeypatch.setattr(exercises, "registry", lambda *, corpus=None: registry)
     return registry
 
 
@@ -83,7 +89,7 @@ def test_hints_escalate_and_never_show_the_answer(capsys):
     # paragraph 3 of Cho: cho 3.1 ... cho 3.8 -> 8 sentences
     first = kit.check_exercise("99.1", 7)
     assert (first.status, first.hint) == ("incorrect", 1)
-    assert first.message == "Not yet. Hint 1 of 3: Look at the ids in paragraph 3."
+    assert first.message == "Not yet. Too low. Hint 1 of 3: Look at the ids in paragraph 3."
     assert "8" not in first.message
     assert kit.check_exercise("99.1", 9).hint == 2
     third = kit.check_exercise("99.1", 6)
@@ -118,7 +124,8 @@ def test_text_equivalent_forms_and_accept():
     for ok in ("futile", "Futile.", "  FUTILE ", "pointless", '"futile"'):
         assert kit.check_exercise("99.2", ok).correct, ok
     assert kit.check_exercise("99.2", "wise").status == "incorrect"
-    assert kit.check_exercise("99.2", 5).status == "invalid"
+    assert kit.check_exercise("99.2", 5).status == "incorrect"  # a number is read as text
+    assert kit.check_exercise("99.2", {"a": 1}).status == "invalid"
 
 
 def test_list_order_matters_set_does_not():
@@ -127,8 +134,9 @@ def test_list_order_matters_set_does_not():
     assert wrong_order.status == "incorrect" and "not in the right order" in wrong_order.message
     assert kit.check_exercise("99.4", {"yang", "cho"}).correct
     assert kit.check_exercise("99.4", ("Cho", "Yang")).correct
-    assert kit.check_exercise("99.4", ["cho"]).status == "incorrect"
-    assert kit.check_exercise("99.4", "cho, yang").status == "invalid"  # a string is not a list
+    half = kit.check_exercise("99.4", ["cho"])
+    assert (half.status, half.score) == ("partial", 0.5) and "You found 1 of the 2" in half.message
+    assert kit.check_exercise("99.4", "cho, yang").correct  # a string of items separated by commas
 
 
 def test_sentence_ids_need_full_ids_spacing_and_case_aside():
@@ -137,7 +145,7 @@ def test_sentence_ids_need_full_ids_spacing_and_case_aside():
     short = kit.check_exercise("99.5", ["1.1", "1.5"])
     assert short.status == "invalid" and "not a full sentence id" in short.message
     unknown = kit.check_exercise("99.5", ["cho 1.1", "cho 9.9"])
-    assert unknown.status == "invalid" and "no sentence 'cho 9.9'" in unknown.message
+    assert unknown.status == "incorrect"  # a well-formed id that is not the answer
     # computed: Cho's paragraph 1 has cho 1.1 ... cho 1.5
     assert kit.check_exercise("99.8", ["cho 1.1", "cho 1.2", "cho 1.3", "cho 1.4", "cho 1.5"]).correct
     import pandas as pd
@@ -154,7 +162,8 @@ def test_choice_by_text_or_letter():
 def test_mapping():
     # cho: 3 paragraphs; yang: 10 (counted in the texts)
     assert kit.check_exercise("99.7", {"Cho": 3, "yang": 10.0}).correct
-    assert kit.check_exercise("99.7", {"cho": 3, "yang": 9}).status == "incorrect"
+    assert kit.check_exercise("99.7", {"cho": 3, "yang": 9}).status == "partial"
+    assert kit.check_exercise("99.7", {"cho": 2, "yang": 9}).status == "incorrect"
     assert kit.check_exercise("99.7", [3, 10]).status == "invalid"
 
 
@@ -199,25 +208,20 @@ def _set_error(body: str, match: str):
 
 
 def test_exercise_set_validation():
-    _set_error("- {id: 1.5, prompt: P, kind: number, expected: 1, hints: [h]}\n",
-               r"s.yaml: exercise 1.5, field 'id': must be a quoted string")
-    _set_error("- {id: 'a', prompt: P, kind: essay, expected: 1, hints: [h]}\n", r"field 'kind': unknown kind")
-    _set_error("- {id: 'a', prompt: P, kind: number, expected: 1}\n", r"field 'hints'")
-    _set_error("- {id: 'a', prompt: P, kind: number, hints: [h]}\n", r"field 'expected': give exactly one")
-    _set_error("- {id: 'a', prompt: P, kind: number, expected: 'five', hints: [h]}\n",
-               r"field 'expected': 'five' does not suit kind 'number'")
-    _set_error("- {id: 'a', prompt: P, kind: choice, options: [x, y], expected: z, hints: [h]}\n",
-               r"must be one of the options")
-    _set_error("- {id: 'a', prompt: P, kind: sentence_ids, expected: [cho 9.9], hints: [h]}\n",
-               r"field 'expected': There is no sentence")
-    _set_error("- {id: 'a', prompt: P, kind: number, compute: {call: eval}, hints: [h]}\n",
-               r"field 'compute': `call: eval` is not a function")
-    _set_error("- {id: 'a', prompt: P, kind: number, expected: 1, hints: [h], cites: [cho 0.1]}\n",
+    _set_error("- {id: 1.5, prompt: P, type: numeric, answer: 1, cites: []}\n",
+               r"s.yaml: question 1.5, field 'id': must be text such as")
+    base = "- {id: 'a', prompt: P, cites: [], %s}\n"
+    _set_error(base % "type: essay, answer: 1", r"field 'type': unknown type 'essay'")
+    _set_error(base % "type: numeric", r"field 'answer': missing")
+    _set_error(base % "type: numeric, answer: 'five'", r"field 'answer': must be a number")
+    _set_error(base % "type: single, options: [x, y], answer: z", r"'z' is not among the options")
+    _set_error(base % "type: sentence_ids, answer: [cho 9.9]", r"field 'answer': .*cho 9.9")
+    _set_error(base % "type: numeric, compute: {call: eval}", r"field 'compute': `call: eval` is not an analysis")
+    _set_error("- {id: 'a', prompt: P, type: numeric, answer: 1, cites: [cho 0.1]}\n",
                r"field 'cites': unknown sentence id")
-    _set_error("- {id: 'a', prompt: P, kind: number, expected: 1, hints: [h], answer: 2}\n",
-               r"field 'answer': not a field")
-    _set_error("- {id: 'a', prompt: P, kind: number, expected: 1, hints: ['\"so futile\" [cho 3.2]']}\n",
-               r"field 'hints': quotes 'so futile'")
+    _set_error(base % "type: numeric, answer: 1, expected: 2", r"field 'expected': not a field")
+    _set_error(base % "type: numeric, answer: 1, hints: ['\"so futile\" [cho 3.2]']", r"field 'hints': quotes 'so futile'")
+    _set_error(base % "type: text, answer: x, hints: [yes]", r"field 'hints': each item must be text, not True")
     with pytest.raises(DataFileError, match="also used in"):
         exercises.build_registry([("a.yaml", SET), ("b.yaml", SET)])
     with pytest.raises(DataFileError, match="YAML syntax error at line"):

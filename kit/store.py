@@ -14,6 +14,9 @@ Used by the progress store (quiz and exercise attempts) and by annotations.
 * :func:`read_json` returns ``default`` for a missing file; a corrupt file is
   renamed aside to ``<name>.corrupt-<timestamp>`` (never overwritten) with a warning.
 
+A store path that is a symbolic link, a FIFO or anything but a regular file is
+refused with :class:`~kit.StoreError` (opening a FIFO would hang the kernel).
+
 Locks use ``fcntl.flock`` on POSIX; where that is missing (Windows) writes still
 go through but without a cross-process lock.
 
@@ -30,6 +33,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat
 import tempfile
 import time
 import warnings
@@ -62,6 +66,27 @@ def _ensure_folder(path: Path) -> None:
             f"Cannot create the folder {str(path.parent)!r} for the kit's saved data ({exc.strerror}). "
             f"Set the environment variable {ENV_VAR} to a folder you can write to."
         ) from None
+
+
+def _open_regular(path: Path, flags: int) -> int:
+    """``os.open`` that refuses symlinks, FIFOs and devices (without blocking on a FIFO)."""
+    flags |= getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags, 0o600)
+    except OSError as exc:
+        if path.is_symlink():
+            raise StoreError(f"{str(path)!r} is a symbolic link; the kit does not follow links for its "
+                             f"saved data. Remove the link, or set {ENV_VAR} to a folder of your own.") from None
+        raise
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        what = "a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "not a regular file"
+        raise StoreError(f"{str(path)!r} is {what}, so the kit cannot keep its records there. Remove it, "
+                         f"or set {ENV_VAR} to another folder.")
+    if hasattr(os, "O_NONBLOCK"):
+        os.set_blocking(fd, True)
+    return fd
 
 
 @contextlib.contextmanager
@@ -101,21 +126,24 @@ def append_record(path: str | os.PathLike, record: dict) -> None:
     """
     path = Path(path)
     try:
-        line = json.dumps(record, ensure_ascii=False, default=str)
-    except (TypeError, ValueError) as exc:
+        data = json.dumps(record, ensure_ascii=False, default=str).encode("utf-8")
+    except (TypeError, ValueError, RecursionError) as exc:
         raise StoreError(f"Cannot save this record as JSON ({exc}).") from None
     _ensure_folder(path)
     try:
-        with open(path, "a+b") as handle, _flock(handle, True):
+        fd = _open_regular(path, os.O_RDWR | os.O_CREAT | os.O_APPEND)
+        with open(fd, "a+b") as handle, _flock(handle, True):
             size = handle.seek(0, os.SEEK_END)
             prefix = b""
             if size:
                 handle.seek(size - 1)
                 if handle.read(1) != b"\n":
                     prefix = b"\n"
-            handle.write(prefix + line.encode("utf-8") + b"\n")
+            handle.write(prefix + data + b"\n")
             handle.flush()
             os.fsync(handle.fileno())
+    except StoreError:
+        raise
     except OSError as exc:
         raise StoreError(
             f"Cannot write to {str(path)!r} ({exc.strerror or exc}). Check that the folder is "
@@ -130,11 +158,13 @@ def read_records(path: str | os.PathLike) -> list[dict]:
     file itself is left untouched.
     """
     path = Path(path)
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return []
     try:
-        with open(path, "rb") as handle, _flock(handle, False):
+        with open(_open_regular(path, os.O_RDONLY), "rb") as handle, _flock(handle, False):
             data = handle.read()
+    except StoreError:
+        raise
     except OSError as exc:
         raise StoreError(f"Cannot read {str(path)!r} ({exc.strerror or exc}).") from None
     records, bad = [], []
@@ -143,7 +173,7 @@ def read_records(path: str | os.PathLike) -> list[dict]:
             continue
         try:
             record = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
             bad.append(number)
             continue
         if isinstance(record, dict):

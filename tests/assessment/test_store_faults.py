@@ -3,7 +3,7 @@ and a kernel killed with SIGKILL while it is saving attempts.  No good record is
 
 The kernels click the quiz widget's Check button from Python (no browser), exactly as
 the Check button does in JupyterLab; every click appends an attempt to the store in
-KIT_PROGRESS_DIR (see kit/_store.py and kit/progress_store.py).
+KIT_PROGRESS_DIR (see kit/store.py and kit/progress_store.py).
 """
 from __future__ import annotations
 

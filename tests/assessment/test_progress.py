@@ -74,7 +74,7 @@ def test_export_progress_writes_csv(tmp_path):
         rows = list(csv.DictReader(handle))
     assert [r["status"] for r in rows] == ["incorrect", "correct"]
     assert [r["response"] for r in rows] == ["It is the best strategy", "It would be futile"]
-    assert list(rows[0]) == COLUMNS
+    assert list(rows[0]) == ["student", *COLUMNS]
 
 
 def test_export_into_a_folder_and_filtered(tmp_path):

@@ -196,7 +196,7 @@ def test_store_failure_is_shown_not_raised(tmp_path, monkeypatch):
 
 def test_error_in_handler_is_shown_in_the_widget():
     questions = [{"id": "broken", "type": "numeric", "prompt": "How many?", "cites": [],
-                  "compute": {"call": "sentences", "args": ["@cho"], "where": {"nothing": 1}, "take": "rows"}}]
+                  "compute": {"call": "sentences", "args": {"doc": "@cho"}, "where": {"nothing": 1}, "take": "rows"}}]
     box = quiz(questions, record=False)
     p = box.panels[0]
     p.input.value = "3"

@@ -1,0 +1,117 @@
+"""Attempts: one piece of code, used by the quiz widget and by :func:`kit.check_exercise`,
+for numbering tries, choosing the hint, revealing the answer and recording.
+
+Attempt numbers continue across kernel restarts: the first submission reads the
+last number saved for that question from the progress store, so "attempt 1" in the
+teacher's export really is the first try.  Hints escalate with the wrong tries
+(also counted from the store) and are used only when no anticipated mistake or
+option feedback addressed the answer.  A response that cannot be read (``invalid``)
+is not counted, so the numbering never skips.
+
+>>> from .banks import load_bank
+>>> q = load_bank("00_start_here").question("futile-sentence")
+>>> tries = Attempts(q, quiz="00_start_here", record=False)
+>>> tries.submit("cho 2.3").number, tries.submit("cho 3.2").number
+(1, 2)
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import KitError
+from ..progress_store import attempt_history, record_attempt
+from .marking import check, format_answer
+from .questions import Question, Result
+
+__all__ = ["Attempts", "Attempt", "hint_for"]
+
+
+def hint_for(question: Question, result: Result, wrong: int) -> tuple[int, str]:
+    """``(level, text)`` of the hint for the ``wrong``-th wrong try (``(0, "")`` if none is due).
+
+    >>> from .questions import Question, Result
+    >>> q = Question(id="q", type="numeric", prompt="?", answer=3, hints=("one", "two"))
+    >>> hint_for(q, Result("q", "incorrect", 0.0, needs_hint=True), 5)
+    (2, 'two')
+    """
+    if not result.needs_hint or not question.hints or wrong < 1:
+        return 0, ""
+    level = min(wrong, len(question.hints))
+    return level, question.hints[level - 1]
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """One submitted response: the marking ``result``, its attempt ``number`` (0: not counted),
+    the hint given (``hint_level`` of ``hints``), whether the answer is now ``revealed``,
+    and ``note`` (why it could not be saved, if so)."""
+
+    question: Question
+    result: Result
+    number: int = 0
+    hint_level: int = 0
+    hint: str = ""
+    revealed: bool = False
+    note: str = ""
+
+    @property
+    def first_feedback(self) -> str:
+        """The first feedback line shown (saved with the attempt)."""
+        return next(iter(self.result.feedback), "") or self.hint
+
+    def answer(self) -> str:
+        """The key as text (for a revealed answer)."""
+        return format_answer(self.question)
+
+
+class Attempts:
+    """A student's tries at one question (``kind`` quiz or exercise, in bank ``quiz``).
+
+    ``reveal_after``: show the answer after this many counted tries without a right
+    answer (``None``: never).  ``record``: save each counted try to the store.
+    """
+
+    def __init__(self, question: Question, *, quiz: str, kind: str = "quiz", record: bool = True,
+                 reveal_after: int | None = None) -> None:
+        self.question, self.quiz, self.kind = question, quiz, kind
+        self.record, self.reveal_after = record, reveal_after
+        self.tries = 0          # counted tries in this session
+        self.revealed = False
+        self._last: int | None = None
+        self._wrong = 0
+
+    def _load(self) -> None:
+        if self._last is None:
+            self._last, self._wrong = 0, 0
+            if self.record:
+                try:
+                    self._last, self._wrong = attempt_history(quiz=self.quiz, question=self.question.id,
+                                                              kind=self.kind)
+                except KitError:  # an unreadable store: count from 1 in this session
+                    pass
+
+    def submit(self, response) -> Attempt:
+        """Mark ``response``; count, hint, reveal and record it as the rules above say."""
+        result = check(self.question, response)
+        if result.status == "invalid":
+            return Attempt(self.question, result, revealed=self.revealed)
+        self._load()
+        wrong = self._wrong + 1 if result.status in ("incorrect", "partial") else 0
+        level, hint = hint_for(self.question, result, wrong)
+        number, note = self._last + 1, ""
+        attempt = Attempt(self.question, result, number, level, hint)
+        if self.record:
+            try:
+                record_attempt(quiz=self.quiz, question=self.question.id, response=response,
+                               status=result.status, score=result.score, attempt=number, kind=self.kind,
+                               mistake=result.mistake, feedback=attempt.first_feedback)
+            except KitError as exc:
+                note = f"This attempt could not be saved: {exc}"
+        self._wrong = wrong
+        if not note:  # a try that was not saved does not use up a number
+            self._last = number
+        self.tries += 1
+        self.revealed = self.revealed or (not result.correct and self.reveal_after is not None
+                                          and self.tries >= self.reveal_after)
+        return Attempt(self.question, result, number if not note else 0, level, hint,
+                       self.revealed and not result.correct, note)

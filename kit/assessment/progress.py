@@ -1,0 +1,138 @@
+"""Your saved progress as a table, and the CSV export for your teacher.
+
+:func:`export_progress` writes a temporary file next to the target and renames it
+over the old one (a full disk or a crash keeps the old file whole), refuses to
+write through a symbolic link, and makes the CSV safe to open in a spreadsheet:
+a cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets
+a leading ``'`` so that it is shown as text, never run as a formula; cells holding
+line breaks are quoted.  ``excel=True`` writes UTF-8 with a byte-order mark, which
+Excel needs to show accents and non-Latin letters.
+
+>>> list(progress().columns)  # doctest: +NORMALIZE_WHITESPACE
+['time', 'kind', 'quiz', 'question', 'attempt', 'status', 'score', 'response', 'mistake', 'feedback']
+"""
+from __future__ import annotations
+
+import contextlib
+import csv
+import getpass
+import json
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import InvalidArgument, StoreError, WrongType
+from ..progress_store import COLUMNS, read_attempts
+
+__all__ = ["progress", "export_progress", "EXPORT_COLUMNS", "safe_cell"]
+
+EXPORT_COLUMNS = ["student", *COLUMNS]
+_RISKY = ("=", "+", "-", "@", "\t", "\r")
+
+
+def progress(*, quiz: str | None = None) -> pd.DataFrame:
+    """Every saved attempt, one row each, oldest first.
+
+    Columns: ``time`` (UTC), ``kind`` (quiz, exercise or reading), ``quiz`` (bank or
+    exercise set), ``question``, ``attempt`` (1 = first try), ``status``, ``score``
+    (0 to 1), ``response`` (as text), ``mistake`` (the anticipated mistake matched)
+    and ``feedback`` (the first feedback line shown).
+    """
+    if quiz is not None and not isinstance(quiz, str):
+        raise WrongType(f"progress(quiz=...) takes a quiz id such as '01_close_reading', not {quiz!r}.")
+    df = pd.DataFrame(read_attempts(), columns=COLUMNS)
+    df["time"] = pd.to_datetime(df["time"], utc=True, errors="coerce", format="ISO8601")
+    df["attempt"] = pd.to_numeric(df["attempt"], errors="coerce").astype("Int64")
+    df["score"] = pd.to_numeric(df["score"], errors="coerce").astype("float64")
+    df["response"] = df["response"].map(_as_text)
+    if quiz is not None:
+        df = df[df["quiz"] == quiz]
+    return df.sort_values("time", kind="stable").reset_index(drop=True)
+
+
+def _as_text(value) -> str:
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def safe_cell(value) -> str:
+    """A cell as text a spreadsheet shows as text (a leading ``'`` before ``= + - @``, tab, CR).
+
+    >>> safe_cell("=1+1"), safe_cell("cho 3.2"), safe_cell(None)
+    ("'=1+1", 'cho 3.2', '')
+    """
+    if value is None or (isinstance(value, float) and value != value) or value is pd.NA:
+        return ""
+    text = f"{value:g}" if isinstance(value, float) else str(value)
+    return "'" + text if text.startswith(_RISKY) else text
+
+
+def _student(student) -> str:
+    if student is not None:
+        return str(student)
+    try:
+        return os.environ.get("JUPYTERHUB_USER") or getpass.getuser()
+    except (KeyError, OSError):  # no login name in some containers
+        return ""
+
+
+def _target(path) -> Path:
+    if not isinstance(path, (str, os.PathLike)):
+        raise WrongType(f"export_progress() takes a file name such as 'my_progress.csv', not a {type(path).__name__}.")
+    path = Path(path).expanduser()
+    if path.is_dir() and not path.is_symlink():
+        path = path / "my_progress.csv"
+    if path.suffix.lower() != ".csv":
+        raise InvalidArgument(f"export_progress() writes a CSV table, but {path.name!r} does not end in .csv. "
+                              "Give a name such as 'my_progress.csv'.")
+    if path.is_symlink():
+        raise StoreError(f"{str(path)!r} is a symbolic link; export_progress() does not write through links. "
+                         "Give the name of an ordinary file, e.g. kit.export_progress('my_progress.csv').")
+    if path.parent.exists() and not path.parent.is_dir():
+        raise StoreError(f"{str(path.parent)!r} is a file, not a folder, so {path.name!r} cannot be written inside "
+                         "it. Give a path in an existing folder, e.g. kit.export_progress('my_progress.csv').")
+    if not path.parent.is_dir():
+        raise StoreError(f"The folder {str(path.parent)!r} does not exist, so {path.name!r} cannot be written "
+                         "there. Create the folder first, or give a path in an existing folder, e.g. "
+                         "kit.export_progress('my_progress.csv').")
+    return path
+
+
+def export_progress(path: str | os.PathLike = "my_progress.csv", *, student: str | None = None,
+                    excel: bool = False, quiz: str | None = None) -> Path:
+    """Write every saved attempt to a CSV file for your teacher; returns the file's path.
+
+    Columns: ``student, time, kind, quiz, question, attempt, status, score, response,
+    mistake, feedback``.  ``student`` defaults to ``$JUPYTERHUB_USER``, else your login
+    name.  A folder given as ``path`` gets ``my_progress.csv`` inside it.
+    ``excel=True`` adds the byte-order mark Excel needs for UTF-8.
+
+    >>> import tempfile, pathlib
+    >>> out = export_progress(pathlib.Path(tempfile.mkdtemp()) / "me.csv", student="ana")
+    >>> out.read_text(encoding="utf-8").splitlines()[0]
+    'student,time,kind,quiz,question,attempt,status,score,response,mistake,feedback'
+    """
+    path = _target(path)
+    df = progress(quiz=quiz)
+    who = _student(student)
+    rows = [[safe_cell(who), *[safe_cell(row[c]) for c in COLUMNS]] for row in df.to_dict("records")]
+    for row, t in zip(rows, df["time"]):
+        row[1] = "" if pd.isna(t) else t.isoformat()
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8-sig" if excel else "utf-8", newline="") as handle:
+            writer = csv.writer(handle, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+            writer.writerow(EXPORT_COLUMNS)
+            writer.writerows(rows)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise StoreError(f"Cannot write {str(path)!r} ({exc.strerror or exc}); the old file, if any, is "
+                         "unchanged. Free some space or choose a folder you can write to.") from None
+    return path
