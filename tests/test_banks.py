@@ -148,7 +148,10 @@ def test_every_wrong_answer_has_its_own_feedback(corpus):
     for bank, q in QUIZ_ITEMS + SET_ITEMS:
         where = f"{bank}: {q['id']}"
         kind = q["type"]
-        if kind in ("single", "multiple"):
+        if kind == "multiple" and not q.get("options"):   # a free list: anticipate wrong lists
+            if not q.get("mistakes"):
+                problems.append(f"{where}: a list answer needs anticipated wrong lists")
+        elif kind in ("single", "multiple"):
             feedback = [o.get("feedback", "").strip() for o in q["options"]]
             if not all(feedback) or len(set(feedback)) != len(feedback):
                 problems.append(f"{where}: every option needs its own feedback")
