@@ -21,7 +21,7 @@ class Lines:
 
     >>> data, lines = parse_yaml("a:\\n  - x\\n  - y: 1\\n")
     >>> lines(("a", 1, "y")), lines(("a", 9)), lines(())
-    (3, 3, 1)
+    (3, 1, 1)
     """
 
     def __init__(self, table: dict[tuple, int]) -> None:
