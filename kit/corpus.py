@@ -154,7 +154,7 @@ class Document:
                 f"A sentence id is a string such as '{self.id} 1.1', not {ref!r}."
             )
         match = _ID_RE.match(ref.strip())
-        if match and match["doc"] in (None, self.id):
+        if match and (match["doc"] is None or match["doc"].lower() == self.id.lower()):
             found = self._by_label.get(f"{int(match['para'])}.{int(match['sent'])}")
             if found is not None:
                 return found
@@ -216,6 +216,8 @@ class Corpus(Mapping):
     def sentence(self, sentence_id: str) -> Sentence:
         """Look up a sentence by its full id, such as ``"yang 7.2"``."""
         doc_id = sentence_id.split()[0] if isinstance(sentence_id, str) and sentence_id.split() else None
+        if doc_id not in self._docs:  # ids are recognised whatever their case: "Cho 3.2"
+            doc_id = {d.lower(): d for d in self._docs}.get(str(doc_id).lower(), doc_id)
         if doc_id not in self._docs:
             raise UnknownSentence(
                 f"{sentence_id!r} does not name a document of this corpus ({', '.join(self._docs)}). "
