@@ -59,10 +59,10 @@ _EXPORTS: dict[str, str] = {
     "plot_stance": "plots",
     "describe_plot": "plots",
     # comparing the arguments
-    "arguments": "compare",
+    "arguments": "argument_maps",
     "compare_arguments": "compare",
     "comparison_questions": "compare",
-    "recommendations": "compare",
+    "recommendations": "advice",
     "argument_explorer": "widgets.arguments",
     "check_citations": "citations",
     # assessment

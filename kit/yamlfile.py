@@ -7,11 +7,12 @@ the 1-based line of that value.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from .errors import DataFileError
 
-__all__ = ["Lines", "read_yaml", "parse_yaml"]
+__all__ = ["Lines", "read_yaml", "read_yaml_cached", "parse_yaml"]
 
 MAX_BYTES = 2_000_000
 
@@ -87,3 +88,20 @@ def read_yaml(path, *, source: str | None = None):
         line = raw[:exc.start].count(b"\n") + 1
         raise DataFileError(f"{source}:{line}: not UTF-8 text — save the file as UTF-8.") from None
     return parse_yaml(text, source=source)
+
+
+def read_yaml_cached(path, *, source: str | None = None):
+    """:func:`read_yaml`, remembered until the file changes (size or modification time)."""
+    import os
+
+    try:
+        st = os.stat(str(path))
+        stamp = (st.st_mtime_ns, st.st_size)
+    except OSError:
+        return read_yaml(path, source=source)
+    return _cached(str(path), stamp, source)
+
+
+@lru_cache(maxsize=64)
+def _cached(path: str, stamp: tuple, source: str | None):
+    return read_yaml(Path(path), source=source)
