@@ -14,7 +14,8 @@ text's own line breaks, so a hard-wrapped paragraph stays one paragraph.  Leadin
 trailing blank lines of a part are dropped.  Lines in no part are left out (``dropped``).
 If ``body`` is not given, the body is every line that is in no other part.
 
-The text is split on ``"\\n"`` only: normalise ``"\\r\\n"`` first if needed.
+The text is split on ``"\\n"`` only (normalise ``"\\r\\n"`` first if needed); a final
+newline ends the last line and starts no line of its own.
 """
 from __future__ import annotations
 
@@ -185,6 +186,8 @@ def split_matter(text: str, *, title=None, venue=None, front=None, body=None, ba
     if not isinstance(text, str):
         raise WrongType(f"split_matter() takes the text as a string, not a {type(text).__name__}.")
     raw_lines = text.split("\n")
+    if len(raw_lines) > 1 and raw_lines[-1] == "":
+        raw_lines.pop()  # the newline ending the last line starts no line of its own
     n = len(raw_lines)
     specs = {"title": title, "venue": venue, "front_matter": front, "body": body, "back_matter": back}
     lines = {
