@@ -4,7 +4,8 @@
 each text's file and sha256, the line numbers or markers of each part, the sentence
 ids and quotations in the metadata), the argument maps, the comparison questions,
 the quiz banks, the exercise sets and the reference annotation.  Each problem is one
-line ``ERROR <file>:<line>: <what> — <fix>``; nothing raises.
+line ``ERROR <file>:<line>: <what> — <fix>``; nothing raises.  A text that does not
+load stops the check there: the ids the other files cite cannot be checked without it.
 """
 from __future__ import annotations
 
@@ -100,6 +101,8 @@ def _check(folder: Path) -> tuple[list[str], dict]:
             docs.append(document_of_entry(folder, entry, where=f"{COURSE_FILE}:{lines(('texts', i, 'lines'))}"))
         except KitError as exc:
             errors.append(f"ERROR {_fix(str(exc), 'see docs/course_folder.md.')}")
+    if errors:  # sentence ids cannot be checked until every text loads
+        return errors, counts
     corpus = Corpus(docs, folder=folder)
     counts["texts"] = len(docs)
     for i, entry in enumerate(data["texts"]):
