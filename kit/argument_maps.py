@@ -57,7 +57,8 @@ def arguments(doc, *, corpus=None) -> pd.DataFrame:
         ids = {d.lower(): d for d in corpus}
         if doc.strip().lower() not in ids:
             raise UnknownDocument(
-                f"There is no text {doc!r} in the course.{did_you_mean(doc.lower(), list(ids.values()))} "
+                f"There is no argument map for {doc!r}: there is no text {doc!r} in the course."
+                f"{did_you_mean(doc.lower(), list(ids.values()))} "
                 f"Its texts are {', '.join(ids.values())}; e.g. kit.arguments({next(iter(ids.values()))!r}).")
         docs = [corpus[ids[doc.strip().lower()]]]
     else:

@@ -201,7 +201,7 @@ class Corpus(Mapping):
             raise UnknownDocument(
                 f"There is no document {key!r} in this corpus.{did_you_mean(key, self._docs)} It has "
                 f"{list(self._docs)}. "
-                "Use one of those ids, e.g. corpus['cho']."
+                f"Use one of those ids, e.g. corpus[{next(iter(self._docs), 'cho')!r}]."
             ) from None
 
     def __iter__(self) -> Iterator[str]:
