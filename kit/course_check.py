@@ -23,7 +23,12 @@ __all__ = ["validate_course", "main_validate"]
 def _fix(message: str, default: str) -> str:
     """Make ``message`` read ``what — fix`` (keep it when it already does)."""
     message = " ".join(str(message).split())
-    return message if " — " in message else f"{message.rstrip('.')} — {default}"
+    if " — " in message:
+        return message
+    what, stop, fix = message.partition(". ")
+    if stop and fix[:1].isupper():  # "the problem. The fix." -> "the problem — The fix."
+        return f"{what} — {fix}"
+    return f"{message.rstrip('.')} — {default}"
 
 
 def _rel(message: str, folder: Path) -> str:
