@@ -16,12 +16,14 @@ Choices (documented here so tables read the same everywhere):
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pandas as pd
 
 from .citations import quote_in
 from .corpus import Corpus, Document, documents_of, load_corpus
 from .errors import DataFileError, KitError, UnknownDocument, WrongType, did_you_mean
-from .yamlfile import read_yaml_cached
+from .yamlfile import file_stamp, read_yaml_cached
 
 __all__ = ["arguments", "load_map", "map_path", "validate_map", "CLAIM_TYPES", "MAP_COLUMNS"]
 
@@ -112,6 +114,16 @@ def load_map(doc: Document, path=None) -> dict:
         path = map_path(doc)
         if path is None or not path.is_file():
             raise UnknownDocument(_no_map_message(doc))
+    stamp = file_stamp(path)
+    if stamp is None:
+        data, lines = read_yaml_cached(path, source=str(path))
+        return validate_map(data, str(path), doc, lines=lines)
+    return _checked_map(path, stamp, doc)
+
+
+@lru_cache(maxsize=32)
+def _checked_map(path, stamp: tuple, doc: Document) -> dict:
+    """A checked map, remembered per file version and document."""
     data, lines = read_yaml_cached(path, source=str(path))
     return validate_map(data, str(path), doc, lines=lines)
 

@@ -15,15 +15,16 @@ their names are re-exported here for code written against this module.
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 
 import pandas as pd
 
 from .advice import REC_COLUMNS, recommendations  # noqa: F401 (re-exported)
 from .argument_maps import CLAIM_TYPES, MAP_COLUMNS, arguments  # noqa: F401 (re-exported)
 from .citations import problems
-from .corpus import load_corpus
+from .corpus import Corpus, load_corpus
 from .errors import DataFileError, UnknownQuestion, WrongType, did_you_mean
-from .yamlfile import read_yaml_cached
+from .yamlfile import file_stamp, read_yaml_cached
 
 __all__ = ["arguments", "compare_arguments", "comparison_questions", "recommendations",
            "side_by_side_html", "load_questions", "validate_questions", "comparisons_path",
@@ -52,8 +53,18 @@ def load_questions(corpus=None, path=None) -> list[dict]:
             "This course has no comparison questions. To add some, write "
             f"{comparisons_path(corpus) or 'arguments/comparisons.yaml in the course folder'} "
             "(copy kit/data/arguments/comparisons.yaml as a model; see docs/course_folder.md).")
+    stamp = file_stamp(path)
+    if stamp is None:
+        data, lines = read_yaml_cached(path, source=str(path))
+        return validate_questions(data, str(path), corpus, lines=lines)
+    return list(_checked_questions(path, stamp, tuple(corpus.values()), getattr(corpus, "folder", None)))
+
+
+@lru_cache(maxsize=16)
+def _checked_questions(path, stamp: tuple, docs: tuple, folder) -> tuple:
+    """Checked questions, remembered per file version and per set of documents."""
     data, lines = read_yaml_cached(path, source=str(path))
-    return validate_questions(data, str(path), corpus, lines=lines)
+    return tuple(validate_questions(data, str(path), Corpus(docs, folder=folder), lines=lines))
 
 
 def validate_questions(data, where: str, corpus, *, lines=None) -> list[dict]:
@@ -160,7 +171,7 @@ def compare_arguments(question: str | None = None, *, corpus=None) -> pd.DataFra
         if not questions:
             raise UnknownQuestion(f"There is no comparison question {question!r}.{did_you_mean(question, known)} "
                                   f"Known ids: {', '.join(known)}.")
-    docs = [d for d in corpus if any(d in q for q in load_questions(corpus))]
+    docs = [d for d in corpus if any(d in q for q in load_questions(corpus))]  # all questions' texts
     columns = ["question_id", "question", *(f"{d}_{k}" for d in docs for k in ("position", "cites")),
                "relation", "note"]
     rows = []

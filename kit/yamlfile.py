@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .errors import DataFileError
 
-__all__ = ["Lines", "read_yaml", "read_yaml_cached", "parse_yaml"]
+__all__ = ["Lines", "read_yaml", "read_yaml_cached", "parse_yaml", "file_stamp"]
 
 MAX_BYTES = 2_000_000
 
@@ -90,14 +90,21 @@ def read_yaml(path, *, source: str | None = None):
     return parse_yaml(text, source=source)
 
 
-def read_yaml_cached(path, *, source: str | None = None):
-    """:func:`read_yaml`, remembered until the file changes (size or modification time)."""
+def file_stamp(path) -> tuple | None:
+    """``(modification time, size)`` of a file, or None when it cannot be read: a cache key."""
     import os
 
     try:
         st = os.stat(str(path))
-        stamp = (st.st_mtime_ns, st.st_size)
     except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size)
+
+
+def read_yaml_cached(path, *, source: str | None = None):
+    """:func:`read_yaml`, remembered until the file changes (size or modification time)."""
+    stamp = file_stamp(path)
+    if stamp is None:
         return read_yaml(path, source=source)
     return _cached(str(path), stamp, source)
 
