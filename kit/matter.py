@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from .errors import InvalidArgument, WrongType
 
-__all__ = ["Matter", "split_matter", "parse_lines", "PARTS"]
+__all__ = ["Matter", "split_matter", "parse_lines", "PARTS", "JOINS"]
 
 #: The parts a text can be split into, in the order they are reported.
 PARTS = ("title", "venue", "front_matter", "body", "back_matter")
@@ -139,18 +139,22 @@ def _by_markers(spec: Mapping, *, part: str, raw_lines: Sequence[str]) -> tuple[
     return tuple(range(first + 1, last + 2))
 
 
-def _join(raw_lines: Sequence[str], numbers: Sequence[int]) -> str:
+JOINS = ("auto", "paragraphs", "lines")
+
+
+def _join(raw_lines: Sequence[str], numbers: Sequence[int], join: str = "auto") -> str:
     picked = [raw_lines[n - 1] for n in numbers]
     while picked and not picked[0].strip():
         picked.pop(0)
     while picked and not picked[-1].strip():
         picked.pop()
-    if any(not line.strip() for line in picked):
+    if join == "lines" or (join == "auto" and any(not line.strip() for line in picked)):
         return "\n".join(picked)
     return "\n\n".join(picked)
 
 
-def split_matter(text: str, *, title=None, venue=None, front=None, body=None, back=None) -> Matter:
+def split_matter(text: str, *, title=None, venue=None, front=None, body=None, back=None,
+                 join: str = "auto") -> Matter:
     """Split ``text`` into its parts, by line numbers or by start/end markers.
 
     Parameters
@@ -161,6 +165,11 @@ def split_matter(text: str, *, title=None, venue=None, front=None, body=None, ba
         Each part's lines (see :func:`parse_lines`): numbers, ``"4-6"`` ranges, or
         ``{"start": ..., "end": ...}`` markers.  ``body=None`` means every line that is
         in no other part.
+    join : {"auto", "paragraphs", "lines"}
+        How a part's lines are joined: ``"paragraphs"``, with a blank line (each line a
+        paragraph); ``"lines"``, with the text's own line breaks (for a caller that
+        rejoins hard-wrapped lines itself); ``"auto"`` (default), ``"lines"`` when the
+        part holds a blank line, else ``"paragraphs"``.
 
     Returns
     -------
@@ -185,6 +194,8 @@ def split_matter(text: str, *, title=None, venue=None, front=None, body=None, ba
     """
     if not isinstance(text, str):
         raise WrongType(f"split_matter() takes the text as a string, not a {type(text).__name__}.")
+    if join not in JOINS:
+        raise InvalidArgument(f"join must be one of {', '.join(JOINS)}, not {join!r}. Example: join='lines'.")
     raw_lines = text.split("\n")
     if len(raw_lines) > 1 and raw_lines[-1] == "":
         raw_lines.pop()  # the newline ending the last line starts no line of its own
@@ -206,7 +217,7 @@ def split_matter(text: str, *, title=None, venue=None, front=None, body=None, ba
     if body is None:
         lines["body"] = tuple(i for i in range(1, n + 1) if i not in owner)
         owner.update({i: "body" for i in lines["body"]})
-    parts = {name: _join(raw_lines, lines.get(name, ())) for name in PARTS}
+    parts = {name: _join(raw_lines, lines.get(name, ()), join) for name in PARTS}
     if not parts["body"].strip():
         raise InvalidArgument(
             "The body is empty: the lines given for it hold no text. "

@@ -64,3 +64,16 @@ def test_bad_specifications_raise_kit_errors_that_say_what_to_do(kwargs, words):
 def test_an_empty_body_is_refused():
     with pytest.raises(KitError, match="body is empty"):
         split_matter("Title\n\n", title=1)
+
+
+def test_join_lines_keeps_the_texts_own_line_breaks_for_a_hard_wrap_aware_caller():
+    raw = "Title\nA hard-wrapped\nparagraph here.\n"
+    assert split_matter(raw, title=1).body == "A hard-wrapped\n\nparagraph here."
+    assert split_matter(raw, title=1, join="lines").body == "A hard-wrapped\nparagraph here."
+    with pytest.raises(KitError, match="join must be one of auto, paragraphs, lines"):
+        split_matter(raw, join="words")
+
+
+def test_a_final_newline_starts_no_line():
+    with pytest.raises(KitError, match="the text has 2 lines"):
+        split_matter("One.\nTwo.\n", body=[3])
