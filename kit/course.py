@@ -32,7 +32,7 @@ from .errors import DataFileError, KitError, TextNotFound
 from .matter import split_matter
 from .yamlfile import read_yaml
 
-__all__ = ["COURSE_FILE", "NOT_STATED", "FIELDS", "built_in_folder", "course_corpus",
+__all__ = ["COURSE_FILE", "NOT_STATED", "FIELDS", "built_in_folder", "course_corpus", "corpus_for_file",
            "course_entries", "text_bytes", "document_of_entry", "safe_id"]
 
 COURSE_FILE = "course.yaml"
@@ -172,6 +172,25 @@ def course_corpus(folder=None) -> Corpus:
                            f"{COURSE_FILE} (make one with `python -m kit course new DIR TEXT_FILE...`).")
     stamp = _stamp(path)
     return Corpus(_folder_documents(str(path.resolve()), stamp), folder=path)
+
+
+def corpus_for_file(path) -> Corpus | None:
+    """The corpus of the course a file (a quiz bank, an exercise set) sits in, or None.
+
+    A bank at ``DIR/quizzes/x.yaml`` belongs to the course ``DIR`` when ``DIR/course.yaml``
+    exists; loaders can use this to check its ids against the right texts.
+
+    >>> corpus_for_file("no/such/quizzes/x.yaml") is None
+    True
+    """
+    try:
+        here = Path(path).expanduser().resolve()
+    except (OSError, RuntimeError, TypeError, ValueError):
+        return None
+    for folder in list(here.parents)[:2]:
+        if (folder / COURSE_FILE).is_file():
+            return course_corpus(folder)
+    return None
 
 
 def _stamp(path: Path) -> tuple:

@@ -25,8 +25,8 @@ FOLDERS = {
              "are counted from them (if you must, update sha256 and the line numbers in course.yaml).",
     "arguments": "Argument maps, one per text: <id>.yaml (copy kit/data/arguments/cho.yaml as a model), "
                  "and comparisons.yaml, the comparison questions (model: kit/data/arguments/comparisons.yaml).",
-    "quizzes": "Quiz banks, *.yaml (model: kit/data/quizzes/01_close_reading.yaml). Open one with "
-               "kit.quiz('quizzes/x.yaml') after corpus = kit.load_corpus('COURSE').",
+    "quizzes": "Quiz banks, *.yaml (model: kit/data/quizzes/01_close_reading.yaml). Load one against "
+               "the course's texts: kit.load_bank('COURSE/quizzes/x.yaml', corpus=kit.load_corpus('COURSE')).",
     "exercises": "Exercise sets, *.yaml (model: kit/data/exercises/01_close_reading.yaml).",
 }
 MAX_TEXT_BYTES = 20_000_000

@@ -291,3 +291,10 @@ def test_the_built_in_course_validates_through_the_same_code(capsys):
 
     assert main(["course", "validate", str(built_in_folder())]) == 0
     assert "2 texts, 2 argument maps" in capsys.readouterr().out
+
+
+def test_a_bank_in_a_course_folder_knows_its_course(course):
+    from kit.course import corpus_for_file
+
+    assert list(corpus_for_file(course / "quizzes" / "bridge.yaml")) == ["harbour", "ferry", "third_view"]
+    assert corpus_for_file(course.parent / "elsewhere.yaml") is None
