@@ -98,6 +98,7 @@ def _sentence_recommendations(sentence) -> list[dict]:
     text = sentence.text
     out = []
     boundaries = None  # the ends of clause boundaries, found once per sentence
+    previous = 0  # the end of the previous cue: a subject does not reach back past it
     for cue in _CUE_RE.finditer(text):
         g = cue.groupdict()
         modal = next(g[k] for k in ("m1", "m2", "m3", "m4", "m5", "m6") if g[k])
@@ -113,12 +114,13 @@ def _sentence_recommendations(sentence) -> list[dict]:
             here = cue.start()
             floor = max(0, here - LOOKBACK)
             i = bisect.bisect_right(boundaries, here) - 1
-            cut = boundaries[i] if i >= 0 else 0
+            cut = max(boundaries[i] if i >= 0 else 0, previous)
             if cut < floor:  # no boundary close by: start the subject at a word
                 space = text.find(" ", floor, here)
                 cut = space + 1 if floor and space >= 0 else floor
             lead = text[max(0, cut - LOOKBACK):cut].rstrip()
-            reported = bool(cut and _REPORTING_RE.search(lead))
+            reported = bool(cut and (_REPORTING_RE.search(lead[-80:])  # "... argued that"
+                                     or ("accord" in lead.lower() and _REPORTING_RE.search(lead))))
             verb = _REPORTING_IN_SUBJECT_RE.match(text, cut, here)  # "Critics say Beijing should"
             if verb:
                 cut, reported = verb.end(), True
@@ -126,6 +128,7 @@ def _sentence_recommendations(sentence) -> list[dict]:
             cut += len(before) - len(before.lstrip())
             span = (cut, cut + len(before.strip()))
             modal = _MODAL_NAMES.get(modal.lower(), modal.lower())
+        previous = cue.end()
         out.append({"doc": sentence.doc, "sentence_id": sentence.id,
                     "actor": None, "subject": text[span[0]:span[1]],
                     "modal": modal, "negated": negated, "reported": reported, "text": text})
