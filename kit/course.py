@@ -41,6 +41,7 @@ NOT_STATED = "not stated"
 FIELDS = ("title", "author", "venue", "date", "is_excerpt")
 PART_KEYS = ("title", "venue", "front_matter", "body", "back_matter")
 ID_RE = re.compile(r"[a-z0-9][a-z0-9_-]*")
+MAX_TEXT_BYTES = 20_000_000
 
 
 def built_in_folder():
@@ -115,6 +116,11 @@ def text_bytes(folder, entry: dict, *, where: str = COURSE_FILE) -> bytes:
                             "copy the text into texts/ and give its path inside the course.")
     path = _join(folder, rel)
     try:
+        if not path.is_file():  # a folder, a FIFO (reading it would wait for ever), nothing
+            raise OSError(rel)
+        if isinstance(path, Path) and path.stat().st_size > MAX_TEXT_BYTES:
+            raise DataFileError(f"{where}: text {entry['id']!r}: {rel} is larger than {MAX_TEXT_BYTES:,} "
+                                "bytes — a course text is an article or an essay; give a shorter file.")
         raw = path.read_bytes()
     except OSError:
         raise DataFileError(f"{where}: text {entry['id']!r}: no readable file {rel!r} in the course — "

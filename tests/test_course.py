@@ -298,3 +298,13 @@ def test_a_bank_in_a_course_folder_knows_its_course(course):
 
     assert list(corpus_for_file(course / "quizzes" / "bridge.yaml")) == ["harbour", "ferry", "third_view"]
     assert corpus_for_file(course.parent / "elsewhere.yaml") is None
+
+
+def test_a_text_that_is_a_fifo_or_a_folder_is_an_error_not_a_hang(course, capsys):
+    import os
+
+    target = course / "texts" / "ferry.txt"
+    target.unlink()
+    os.mkfifo(target)
+    (line,) = _errors(course, capsys)
+    assert "no readable file 'texts/ferry.txt'" in line
