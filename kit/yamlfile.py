@@ -75,7 +75,10 @@ def read_yaml(path, *, source: str | None = None):
     """Read ``path`` (a Path or package resource) as UTF-8 YAML: ``(data, lines)``."""
     source = source or str(path)
     try:
-        raw = Path(path).read_bytes() if isinstance(path, (str, Path)) else path.read_bytes()
+        target = Path(path) if isinstance(path, str) else path
+        if not target.is_file():  # a folder or a FIFO: reading would fail or wait for ever
+            raise DataFileError(f"{source}:1: not a regular file — give the path of a .yaml file.")
+        raw = target.read_bytes()
     except OSError as exc:
         raise DataFileError(f"{source}:1: cannot read the file ({exc.strerror or exc}) — "
                             "check that it exists and that you may read it.") from None
