@@ -81,7 +81,12 @@ def arguments(doc, *, corpus=None) -> pd.DataFrame:
 
 
 def map_path(doc: Document):
-    """Where the map of ``doc`` lives: ``<course>/arguments/<id>.yaml`` (None outside a course)."""
+    """Where the map of ``doc`` lives: ``<course>/arguments/<id>.yaml`` (None outside a course).
+
+    >>> from kit.loading import load_text
+    >>> map_path(load_corpus()["yang"]).name, map_path(load_text("A text.", id="mine"))
+    ('yang.yaml', None)
+    """
     if getattr(doc, "folder", None) is None:
         return None
     return doc.folder.joinpath("arguments", f"{doc.id}.yaml")
@@ -107,6 +112,9 @@ def load_map(doc: Document, path=None) -> dict:
 
     Raises :class:`~kit.UnknownDocument` when the text has no map, and
     :class:`~kit.DataFileError` naming ``file:line`` and the claim when the map is wrong.
+
+    >>> load_map(load_corpus()["cho"])["doc"]
+    'cho'
     """
     if not isinstance(doc, Document):
         raise WrongType(f"load_map() takes a Document, not a {type(doc).__name__}.")
@@ -147,6 +155,14 @@ def validate_map(data, where: str, doc: Document, *, lines=None) -> dict:
     """Check a map's shape, ids and quotations against ``doc``; return it unchanged.
 
     Errors read ``<where>:<line>: claim 'id': what — fix``.
+
+    >>> doc = load_corpus()["cho"]
+    >>> validate_map({"doc": "cho", "thesis": {"paraphrase": "Futile.", "cites": ["cho 3.2"]},
+    ...               "claims": [{"id": "x", "type": "evidence", "paraphrase": "p", "cites": ["cho 9.9"]}]},
+    ...              "map.yaml", doc)
+    Traceback (most recent call last):
+    ...
+    kit.errors.DataFileError: map.yaml: claim 'x': cites 'cho 9.9', which is not a sentence of the corpus — kit.sentences(corpus['cho']) lists the ids.
     """
     at = (lambda path: f"{where}:{lines(path)}") if lines is not None else (lambda path: where)  # noqa: E731
     if not isinstance(data, dict) or not isinstance(data.get("claims"), list):

@@ -73,7 +73,12 @@ def resolve(sid: str, corpus):
 
 
 def problems(text: str, corpus, where: str) -> list[str]:
-    """Every unknown id and every misquotation in ``text``, as readable lines."""
+    """Every unknown id and every misquotation in ``text``, as readable lines.
+
+    >>> from kit.corpus import load_corpus
+    >>> problems('"so futile" [cho 3.2]', load_corpus(), "notes.md")
+    ["notes.md: quotes 'so futile' but cho 3.2 does not contain it"]
+    """
     out = []
     known = list(corpus)
     for match in CITATION_RE.finditer(text):

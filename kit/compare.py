@@ -39,13 +39,21 @@ _KEYS = ("id", "question", "relation", "note")
 
 
 def comparisons_path(corpus):
-    """``<course>/arguments/comparisons.yaml`` of a course corpus (None outside a course)."""
+    """``<course>/arguments/comparisons.yaml`` of a course corpus (None outside a course).
+
+    >>> comparisons_path(load_corpus()).name
+    'comparisons.yaml'
+    """
     folder = getattr(corpus, "folder", None)
     return None if folder is None else folder.joinpath("arguments", "comparisons.yaml")
 
 
 def load_questions(corpus=None, path=None) -> list[dict]:
-    """The checked comparison questions of ``corpus``'s course (or of the file ``path``)."""
+    """The checked comparison questions of ``corpus``'s course (or of the file ``path``).
+
+    >>> load_questions()[0]["id"]
+    'bond-durability'
+    """
     corpus = corpus if corpus is not None else load_corpus()
     path = path if path is not None else comparisons_path(corpus)
     if path is None or not path.is_file():
@@ -68,7 +76,16 @@ def _checked_questions(path, stamp: tuple, docs: tuple, folder) -> tuple:
 
 
 def validate_questions(data, where: str, corpus, *, lines=None) -> list[dict]:
-    """Check comparison questions against ``corpus``; errors read ``<where>:<line>: what — fix``."""
+    """Check comparison questions against ``corpus``; errors read ``<where>:<line>: what — fix``.
+
+    >>> q = {"id": "q", "question": "Q?", "relation": "agree", "note": "",
+    ...      "cho": {"position": "Yes [cho 3.2].", "cites": ["cho 3.2"]},
+    ...      "yang": {"position": "Not addressed.", "cites": []}}
+    >>> validate_questions({"questions": [q]}, "q.yaml", load_corpus())
+    Traceback (most recent call last):
+    ...
+    kit.errors.DataFileError: q.yaml: question 'q': relation 'agree' needs two texts that address the question; only ['cho'] do — use 'only <id>' or write the other positions.
+    """
     at = (lambda path: f"{where}:{lines(path)}") if lines is not None else (lambda path: where)  # noqa: E731
     questions = data.get("questions") if isinstance(data, dict) else None
     if not isinstance(questions, list) or not questions:

@@ -63,6 +63,10 @@ def course_entries(folder):
     """``(course_data, lines)`` of ``folder/course.yaml``, with its shape checked.
 
     Raises :class:`~kit.DataFileError` naming ``course.yaml:<line>``.
+
+    >>> data, lines = course_entries(built_in_folder())
+    >>> [t["id"] for t in data["texts"]], lines(("texts", 1, "id"))
+    (['cho', 'yang'], 53)
     """
     where = _join(folder, COURSE_FILE)
     if not where.is_file():
@@ -109,7 +113,11 @@ def _join(folder, relative: str):
 
 
 def text_bytes(folder, entry: dict, *, where: str = COURSE_FILE) -> bytes:
-    """The bytes of a text's file; a missing file or a wrong sha256 is a DataFileError."""
+    """The bytes of a text's file; a missing file or a wrong sha256 is a DataFileError.
+
+    >>> text_bytes(built_in_folder(), {"id": "cho", "file": "texts/cho.txt"})[:15]
+    b'China Should Be'
+    """
     rel = entry["file"]
     if rel.startswith("/") or ".." in rel.split("/"):
         raise DataFileError(f"{where}: file {rel!r} is outside the course folder — "
@@ -134,7 +142,13 @@ def text_bytes(folder, entry: dict, *, where: str = COURSE_FILE) -> bytes:
 
 
 def document_of_entry(folder, entry: dict, *, where: str = COURSE_FILE) -> Document:
-    """Build one :class:`Document` from a course entry (body by its ``lines:``)."""
+    """Build one :class:`Document` from a course entry (body by its ``lines:``).
+
+    >>> doc = document_of_entry(built_in_folder(), {"id": "c", "file": "texts/cho.txt",
+    ...                                             "lines": {"title": [1], "body": "4-6"}})
+    >>> doc.title, doc.author, len(doc.paragraphs)
+    ('China Should Be Worried About North Korea', 'not stated', 3)
+    """
     raw = text_bytes(folder, entry, where=where)
     try:
         text = raw.decode("utf-8-sig").replace("\r\n", "\n")
