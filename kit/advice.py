@@ -52,7 +52,7 @@ _REPORTING_RE = re.compile(rf"(?:\b{_REPORTING}\s+that|\baccording\s+to\b.*)$", 
 _REPORTING_IN_SUBJECT_RE = re.compile(rf".*(?<!\bto )\b{_REPORTING}\s+(?=\S)", re.IGNORECASE)
 
 
-def recommendations(doc, *, gazetteer: dict | None = None):
+def recommendations(doc, *, gazetteer: dict | None = None) -> pd.DataFrame:
     """Sentences that say who should (or should not) do what, found by rules.
 
     Cues: *should, must, ought to, need(s) to, has/have to* and their negations,

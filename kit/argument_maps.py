@@ -17,6 +17,7 @@ Choices (documented here so tables read the same everywhere):
 from __future__ import annotations
 
 from functools import lru_cache
+from importlib.resources.abc import Traversable
 
 import pandas as pd
 
@@ -80,7 +81,7 @@ def arguments(doc, *, corpus=None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=MAP_COLUMNS)
 
 
-def map_path(doc: Document):
+def map_path(doc: Document) -> Traversable | None:
     """Where the map of ``doc`` lives: ``<course>/arguments/<id>.yaml`` (None outside a course).
 
     >>> from kit.loading import load_text

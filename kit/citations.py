@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from .corpus import Sentence
 from .errors import KitError, WrongType, did_you_mean
 
 __all__ = ["CITATION_RE", "QUOTED_CITATION_RE", "split_ids", "quote_in", "problems",
@@ -56,7 +57,7 @@ def quote_in(phrase: str, sentence_text: str) -> bool:
     return True
 
 
-def resolve(sid: str, corpus):
+def resolve(sid: str, corpus) -> Sentence | None:
     """The sentence ``sid`` names in ``corpus`` (document id in any case), or None when the
     document is not in the corpus.  Raises a KitError when the document exists but the
     sentence does not.

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 from functools import lru_cache
+from importlib.resources.abc import Traversable
 
 import pandas as pd
 
@@ -38,7 +39,7 @@ COMPARE_COLUMNS = ["question_id", "question", "cho_position", "cho_cites", "yang
 _KEYS = ("id", "question", "relation", "note")
 
 
-def comparisons_path(corpus):
+def comparisons_path(corpus: Corpus) -> Traversable | None:
     """``<course>/arguments/comparisons.yaml`` of a course corpus (None outside a course).
 
     >>> comparisons_path(load_corpus()).name

@@ -25,12 +25,13 @@ import hashlib
 import re
 from functools import lru_cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from .corpus import Corpus, Document
 from .errors import DataFileError, KitError, TextNotFound
 from .matter import split_matter
-from .yamlfile import read_yaml
+from .yamlfile import Lines, read_yaml
 
 __all__ = ["COURSE_FILE", "NOT_STATED", "FIELDS", "built_in_folder", "course_corpus", "corpus_for_file",
            "course_entries", "text_bytes", "document_of_entry", "safe_id"]
@@ -44,7 +45,7 @@ ID_RE = re.compile(r"[a-z0-9][a-z0-9_-]*")
 MAX_TEXT_BYTES = 20_000_000
 
 
-def built_in_folder():
+def built_in_folder() -> Traversable:
     """The kit's built-in course: ``kit/data`` (a package resource)."""
     return resources.files("kit").joinpath("data")
 
@@ -59,7 +60,7 @@ def safe_id(stem: str) -> str:
     return out or "text"
 
 
-def course_entries(folder):
+def course_entries(folder: Traversable) -> tuple[dict, Lines]:
     """``(course_data, lines)`` of ``folder/course.yaml``, with its shape checked.
 
     Raises :class:`~kit.DataFileError` naming ``course.yaml:<line>``.
@@ -105,14 +106,14 @@ def course_entries(folder):
     return data, lines
 
 
-def _join(folder, relative: str):
+def _join(folder: Traversable, relative: str) -> Traversable:
     out = folder
     for part in relative.split("/"):
         out = out.joinpath(part)
     return out
 
 
-def text_bytes(folder, entry: dict, *, where: str = COURSE_FILE) -> bytes:
+def text_bytes(folder: Traversable, entry: dict, *, where: str = COURSE_FILE) -> bytes:
     """The bytes of a text's file; a missing file or a wrong sha256 is a DataFileError.
 
     >>> text_bytes(built_in_folder(), {"id": "cho", "file": "texts/cho.txt"})[:15]
@@ -141,7 +142,7 @@ def text_bytes(folder, entry: dict, *, where: str = COURSE_FILE) -> bytes:
     return raw
 
 
-def document_of_entry(folder, entry: dict, *, where: str = COURSE_FILE) -> Document:
+def document_of_entry(folder: Traversable, entry: dict, *, where: str = COURSE_FILE) -> Document:
     """Build one :class:`Document` from a course entry (body by its ``lines:``).
 
     >>> doc = document_of_entry(built_in_folder(), {"id": "c", "file": "texts/cho.txt",
@@ -178,7 +179,7 @@ def document_of_entry(folder, entry: dict, *, where: str = COURSE_FILE) -> Docum
     )
 
 
-def course_corpus(folder=None) -> Corpus:
+def course_corpus(folder: str | Path | None = None) -> Corpus:
     """The course in ``folder`` as a :class:`~kit.Corpus` (the built-in course if None).
 
     >>> list(course_corpus())
@@ -194,7 +195,7 @@ def course_corpus(folder=None) -> Corpus:
     return Corpus(_folder_documents(str(path.resolve()), stamp), folder=path)
 
 
-def corpus_for_file(path) -> Corpus | None:
+def corpus_for_file(path: str | Path) -> Corpus | None:
     """The corpus of the course a file (a quiz bank, an exercise set) sits in, or None.
 
     A bank at ``DIR/quizzes/x.yaml`` belongs to the course ``DIR`` when ``DIR/course.yaml``

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Union
 
 from .errors import InvalidArgument, WrongType
 
@@ -32,7 +33,8 @@ PARTS = ("title", "venue", "front_matter", "body", "back_matter")
 
 _RANGE = re.compile(r"^\s*(\d+)\s*(?:[-–]\s*(\d+)\s*)?$")
 
-LineSpec = "int | str | Sequence[int | str] | Mapping[str, str] | None"
+#: A part's lines: numbers, "4-6" ranges, or start/end markers (or None for no lines).
+LineSpec = Union[int, str, Sequence[Union[int, str]], Mapping[str, str], None]
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,7 @@ class Matter:
     dropped: tuple[int, ...] = ()
 
 
-def parse_lines(spec, *, part: str, n_lines: int, raw_lines: Sequence[str] | None = None
+def parse_lines(spec: LineSpec, *, part: str, n_lines: int, raw_lines: Sequence[str] | None = None
                 ) -> tuple[int, ...]:
     """The 1-based line numbers a part specification names, in order.
 
@@ -153,7 +155,8 @@ def _join(raw_lines: Sequence[str], numbers: Sequence[int], join: str = "auto") 
     return "\n\n".join(picked)
 
 
-def split_matter(text: str, *, title=None, venue=None, front=None, body=None, back=None,
+def split_matter(text: str, *, title: LineSpec = None, venue: LineSpec = None, front: LineSpec = None,
+                 body: LineSpec = None, back: LineSpec = None,
                  join: str = "auto") -> Matter:
     """Split ``text`` into its parts, by line numbers or by start/end markers.
 

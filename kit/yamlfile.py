@@ -8,7 +8,9 @@ the 1-based line of that value.
 from __future__ import annotations
 
 from functools import lru_cache
+from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import Any
 
 from .errors import DataFileError
 
@@ -50,7 +52,7 @@ def _walk(node, path: tuple, table: dict) -> None:
             _walk(item, (*path, i), table)
 
 
-def parse_yaml(text: str, *, source: str = "<yaml>"):
+def parse_yaml(text: str, *, source: str = "<yaml>") -> tuple[Any, Lines]:
     """``(data, lines)`` for YAML text; a syntax error is a :class:`DataFileError` with its line."""
     import yaml
 
@@ -71,7 +73,7 @@ def parse_yaml(text: str, *, source: str = "<yaml>"):
     return data, Lines(table)
 
 
-def read_yaml(path, *, source: str | None = None):
+def read_yaml(path: str | Path | Traversable, *, source: str | None = None) -> tuple[Any, Lines]:
     """Read ``path`` (a Path or package resource) as UTF-8 YAML: ``(data, lines)``."""
     source = source or str(path)
     try:
@@ -104,7 +106,7 @@ def file_stamp(path) -> tuple | None:
     return (st.st_mtime_ns, st.st_size)
 
 
-def read_yaml_cached(path, *, source: str | None = None):
+def read_yaml_cached(path: str | Path | Traversable, *, source: str | None = None) -> tuple[Any, Lines]:
     """:func:`read_yaml`, remembered until the file changes (size or modification time)."""
     stamp = file_stamp(path)
     if stamp is None:
@@ -113,5 +115,5 @@ def read_yaml_cached(path, *, source: str | None = None):
 
 
 @lru_cache(maxsize=64)
-def _cached(path: str, stamp: tuple, source: str | None):
+def _cached(path: str, stamp: tuple, source: str | None) -> tuple[Any, Lines]:
     return read_yaml(Path(path), source=source)
