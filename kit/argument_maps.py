@@ -17,7 +17,7 @@ Choices (documented here so tables read the same everywhere):
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib.resources.abc import Traversable
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -25,6 +25,9 @@ from .citations import quote_in
 from .corpus import Corpus, Document, documents_of, load_corpus
 from .errors import DataFileError, KitError, UnknownDocument, WrongType, did_you_mean
 from .yamlfile import file_stamp, read_yaml_cached
+
+if TYPE_CHECKING:  # only for type hints (importlib.resources.abc is Python 3.11+)
+    from importlib.resources.abc import Traversable
 
 __all__ = ["arguments", "load_map", "map_path", "validate_map", "CLAIM_TYPES", "MAP_COLUMNS"]
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import html
 from functools import lru_cache
-from importlib.resources.abc import Traversable
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -26,6 +26,9 @@ from .citations import problems
 from .corpus import Corpus, load_corpus
 from .errors import DataFileError, UnknownQuestion, WrongType, did_you_mean
 from .yamlfile import file_stamp, read_yaml_cached
+
+if TYPE_CHECKING:  # only for type hints (importlib.resources.abc is Python 3.11+)
+    from importlib.resources.abc import Traversable
 
 __all__ = ["arguments", "compare_arguments", "comparison_questions", "recommendations",
            "side_by_side_html", "load_questions", "validate_questions", "comparisons_path",

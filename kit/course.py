@@ -25,13 +25,16 @@ import hashlib
 import re
 from functools import lru_cache
 from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .corpus import Corpus, Document
 from .errors import DataFileError, KitError, TextNotFound
 from .matter import split_matter
 from .yamlfile import Lines, read_yaml
+
+if TYPE_CHECKING:  # only for type hints (importlib.resources.abc is Python 3.11+)
+    from importlib.resources.abc import Traversable
 
 __all__ = ["COURSE_FILE", "NOT_STATED", "FIELDS", "built_in_folder", "course_corpus", "corpus_for_file",
            "course_entries", "text_bytes", "document_of_entry", "safe_id"]

@@ -8,11 +8,13 @@ the 1-based line of that value.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import DataFileError
+
+if TYPE_CHECKING:  # only for type hints (importlib.resources.abc is Python 3.11+)
+    from importlib.resources.abc import Traversable
 
 __all__ = ["Lines", "read_yaml", "read_yaml_cached", "parse_yaml", "file_stamp"]
 
