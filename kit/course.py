@@ -22,6 +22,7 @@ The kit's own two op-eds are a course folder too: ``kit/data/course.yaml``.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from functools import lru_cache
 from importlib import resources
@@ -29,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .corpus import Corpus, Document
-from .errors import DataFileError, KitError, TextNotFound
+from .errors import DataFileError, KitError, TextNotFound, WrongType
 from .matter import split_matter
 from .yamlfile import Lines, read_yaml
 
@@ -190,7 +191,12 @@ def course_corpus(folder: str | Path | None = None) -> Corpus:
     """
     if folder is None:
         return Corpus(_built_in_documents(), folder=built_in_folder())
+    if not isinstance(folder, (str, os.PathLike)):
+        raise WrongType(f"load_corpus() takes a course folder such as 'my_course' (or nothing, for the "
+                        f"kit's own course), not a {type(folder).__name__}.")
     path = Path(folder).expanduser()
+    if path.name == COURSE_FILE and path.is_file():  # the course.yaml itself: its folder
+        path = path.parent
     if not path.is_dir():
         raise TextNotFound(f"{folder}: no such course folder — give the folder that holds "
                            f"{COURSE_FILE} (make one with `python -m kit course new DIR TEXT_FILE...`).")

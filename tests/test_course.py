@@ -308,3 +308,13 @@ def test_a_text_that_is_a_fifo_or_a_folder_is_an_error_not_a_hang(course, capsys
     os.mkfifo(target)
     (line,) = _errors(course, capsys)
     assert "no readable file 'texts/ferry.txt'" in line
+
+
+def test_load_corpus_takes_the_folder_or_its_course_yaml_and_explains_the_rest(course, tmp_path):
+    assert list(kit.load_corpus(course / "course.yaml")) == list(kit.load_corpus(str(course)))
+    with pytest.raises(kit.TextNotFound, match="course new"):
+        kit.load_corpus(tmp_path / "nowhere")
+    with pytest.raises(kit.TextNotFound, match="no course.yaml here"):
+        kit.load_corpus(tmp_path)
+    with pytest.raises(kit.WrongType, match="course folder"):
+        kit.load_corpus(5)
