@@ -101,6 +101,22 @@ def _read_text_file(name) -> tuple[Path, bytes]:
     return path, raw
 
 
+def _preview(text: str, *, first: int = 4, width: int = 70) -> list[str]:
+    """The first non-blank lines of ``text`` with their 1-based numbers, shortened.
+
+    >>> _preview("Title\\n\\nA long first paragraph.", width=12)
+    ['    1: Title', '    3: A long firs…']
+    """
+    out = []
+    for n, line in enumerate(text.replace("\r\n", "\n").split("\n"), 1):
+        if line.strip():
+            line = " ".join(line.split())
+            out.append(f"    {n}: {line if len(line) <= width else line[:width - 1] + '…'}")
+        if len(out) == first:
+            break
+    return out
+
+
 def new_course(folder, text_files, *, title: str | None = None) -> list[str]:
     """Make a course in ``folder`` from ``text_files``; returns the lines to print.
 
@@ -141,12 +157,14 @@ def new_course(folder, text_files, *, title: str | None = None) -> list[str]:
     for name, about in FOLDERS.items():
         (root / name).mkdir(exist_ok=True)
         (root / name / "README.md").write_text(f"# {name}/\n\n{about}\n", encoding="utf-8")
-    entries = []
+    entries, preview = [], []
     for tid, (path, raw) in zip(ids, texts):
         rel = f"texts/{tid}{path.suffix.lower() if path.suffix.lower() in ('.txt', '.md') else '.txt'}"
         _atomic_write(root / rel, raw)
         n_lines = len(raw.decode("utf-8-sig").replace("\r\n", "\n").removesuffix("\n").split("\n"))
         entries.append(_entry(tid, rel, hashlib.sha256(raw).hexdigest(), n_lines, path.name))
+        preview.append(f"  {tid} ({rel}, {n_lines} line{'s' * (n_lines != 1)}):")
+        preview += _preview(raw.decode("utf-8-sig"))
     head = (f"# A course made by `python -m kit course new`. Fill in what you know about each\n"
             f"# text; what you leave reads \"not stated\". Check with: python -m kit course validate {root}\n"
             f"# Layout and fields: docs/course_folder.md\n"
@@ -161,6 +179,8 @@ def new_course(folder, text_files, *, title: str | None = None) -> list[str]:
         "    (a bio); the body is every other line unless you list it (numbers, \"4-6\", or start/end markers).",
         "Add, when you want them: arguments/<id>.yaml (argument maps), arguments/comparisons.yaml,",
         "  quizzes/*.yaml, exercises/*.yaml (each folder's README.md says what goes in it).",
+        "The first lines of each text, numbered, to help you fill in `lines:`:",
+        *preview,
         f"Then check everything: python -m kit course validate {root}",
         f"and load it in a notebook: corpus = kit.load_corpus({str(root)!r})",
     ]
