@@ -318,3 +318,13 @@ def test_load_corpus_takes_the_folder_or_its_course_yaml_and_explains_the_rest(c
         kit.load_corpus(tmp_path)
     with pytest.raises(kit.WrongType, match="course folder"):
         kit.load_corpus(5)
+
+
+def test_a_course_without_maps_or_questions_says_how_to_add_them(tmp_path, capsys):
+    corpus = kit.load_corpus(_make(tmp_path))
+    with pytest.raises(kit.UnknownQuestion, match="arguments/comparisons.yaml"):
+        kit.compare_arguments(corpus=corpus)
+    with pytest.raises(kit.UnknownQuestion, match="no comparison questions"):
+        kit.argument_explorer(corpus=corpus)
+    with pytest.raises(kit.UnknownDocument, match=r"write .*arguments/harbour.yaml"):
+        kit.arguments(corpus)
