@@ -65,6 +65,10 @@ _EXPORTS: dict[str, str] = {
     "recommendations": "advice",
     "argument_explorer": "widgets.arguments",
     "check_citations": "citations",
+    # your own course (python -m kit course new / validate)
+    "new_course": "course_new",
+    "validate_course": "course_check",
+    "split_matter": "matter",
     # assessment
     "load_bank": "assessment",
     "check": "assessment",
