@@ -36,6 +36,7 @@ BENCHMARKS = [
     ("bench_frequency.py", "1M-token analysis vs NLTK baseline", ["--repeats", "1"]),
     ("bench_quiz.py", "quiz Check handler", []),
     ("bench_kwic.py", "KWIC explorer and kwic on 1M tokens", []),
+    ("bench_course.py", "recommendations on long unpunctuated text, 10x growth", ["--size", "50000"]),
 ]
 
 _WHAT = {script: what for script, what, _ in BENCHMARKS}

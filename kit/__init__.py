@@ -61,12 +61,16 @@ _EXPORTS: dict[str, str] = {
     "plot_stance": "plots",
     "describe_plot": "plots",
     # comparing the arguments
-    "arguments": "compare",
+    "arguments": "argument_maps",
     "compare_arguments": "compare",
     "comparison_questions": "compare",
-    "recommendations": "compare",
+    "recommendations": "advice",
     "argument_explorer": "widgets.arguments",
-    "check_citations": "_citations",
+    "check_citations": "citations",
+    # your own course (python -m kit course new / validate)
+    "new_course": "course_new",
+    "validate_course": "course_check",
+    "split_matter": "matter",
     # assessment
     "load_bank": "assessment",
     "check": "assessment",

@@ -1,5 +1,8 @@
 """Command line for teachers: ``python -m kit quiz validate FILE [FILE ...]``.
 
+``python -m kit course new DIR TEXT_FILE...`` makes a course folder and
+``python -m kit course validate DIR`` checks it (see :mod:`kit.course_new`, :mod:`kit.course_check`).
+
 Validates question banks (YAML): types, answers, options, unique ids, that every
 cited sentence exists and every quotation is in its sentence, and that computed
 answers (``compute:``) run.  ``python -m kit quiz key FILE`` prints the answer key.
@@ -59,6 +62,25 @@ def _key(paths: list[str]) -> int:
     return 0
 
 
+def _course(args) -> int:
+    if args.action == "validate":
+        from .course_check import main_validate
+
+        return main_validate(args.folder)
+    from .course_new import new_course
+
+    try:
+        print("\n".join(new_course(args.folder, args.texts)))
+    except KitError as exc:
+        print(f"ERROR {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # a full disk, a read-only folder: say so, no traceback
+        print(f"ERROR {args.folder}: cannot write the course ({exc.strerror or exc}) — "
+              "choose a folder you may write to.", file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m kit", description="Close Reading Kit tools for teachers.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -68,7 +90,16 @@ def main(argv: list[str] | None = None) -> int:
     validate.add_argument("files", nargs="+", metavar="FILE", help="a bank .yaml file (or a shipped bank id)")
     key = quiz_sub.add_parser("key", help="print the answers with their explanations")
     key.add_argument("files", nargs="+", metavar="FILE")
+    course = sub.add_parser("course", help="make and check a course folder of your own texts")
+    course_sub = course.add_subparsers(dest="action", required=True)
+    new = course_sub.add_parser("new", help="make DIR/course.yaml from text files and copy the texts")
+    new.add_argument("folder", metavar="DIR")
+    new.add_argument("texts", nargs="+", metavar="TEXT_FILE")
+    check = course_sub.add_parser("validate", help="check a course folder (exit code 1 on any error)")
+    check.add_argument("folder", metavar="DIR")
     args = parser.parse_args(argv)
+    if args.command == "course":
+        return _course(args)
     return _validate(args.files) if args.action == "validate" else _key(args.files)
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from . import store
 from ._resources import load_yaml
+from .yamlfile import read_yaml_cached
 from .errors import InvalidArgument, UnknownDocument, WrongType
 
 __all__ = ["LABELS", "load_annotations", "save_annotations", "reference_annotations",
@@ -102,8 +103,11 @@ def load_annotations(doc_id: str | None = None, *, annotator: str | None = None)
     return pd.DataFrame([[r.get(c) for c in COLUMNS] for r in rows], columns=COLUMNS)
 
 
-def reference_annotations(doc_id: str | None = None):
-    """The kit's reference labels: ``doc, sentence_id, label, annotator, time, reason, also``.
+def reference_annotations(doc_id: str | None = None, *, corpus=None):
+    """The reference labels of a course: ``doc, sentence_id, label, annotator, time, reason, also``.
+
+    They are ``annotations/reference.yaml`` in the course folder of ``corpus`` (default:
+    the built-in course, ``kit/data/annotations/reference.yaml``).
 
     >>> ref = reference_annotations("cho")
     >>> ref.set_index("sentence_id").label["cho 3.6"]
@@ -111,7 +115,17 @@ def reference_annotations(doc_id: str | None = None):
     """
     import pandas as pd
 
-    data = load_yaml("annotations/reference.yaml")
+    if corpus is None:
+        data = load_yaml("annotations/reference.yaml")
+    else:
+        folder = getattr(corpus, "folder", None)
+        path = folder.joinpath("annotations", "reference.yaml") if folder is not None else None
+        if path is None or not path.is_file():
+            raise UnknownDocument(
+                "This course has no reference annotation. To add one, write "
+                f"{path or 'annotations/reference.yaml in the course folder'} (copy "
+                "kit/data/annotations/reference.yaml as a model; see docs/course_folder.md).")
+        data, _ = read_yaml_cached(path, source=str(path))
     rows = [
         (sid.split()[0], sid, item["label"], data.get("annotator", "reference"), None,
          item["reason"], item.get("also"))
@@ -203,7 +217,7 @@ def compare_annotations(mine, reference=None) -> Agreement:
     if not common:
         raise InvalidArgument(
             "No sentence is labelled both in yours and in the reference, so there is nothing to "
-            "compare. Label some sentences of cho or yang first (kit.annotate(corpus['cho']))."
+            "compare. Label some sentences the reference covers first (kit.annotate(corpus['cho']))."
         )
     n = len(common)
     agreed = sum(ours[s] == theirs[s] for s in common)

@@ -35,8 +35,8 @@ def test_explorer_escapes_text(monkeypatch):
 
     real = compare.compare_arguments
 
-    def tampered(question=None):
-        table = real(question)
+    def tampered(question=None, **options):
+        table = real(question, **options)
         table.loc[:, "note"] = "<script>alert(1)</script>"
         return table
 
@@ -50,7 +50,7 @@ def test_explorer_shows_errors_in_its_output_area(monkeypatch):
 
     box = kit.argument_explorer()
 
-    def broken(question, *, context=True):
+    def broken(question, **options):
         raise kit.DataFileError("comparisons.yaml is broken")
 
     monkeypatch.setattr(compare, "side_by_side_html", broken)

@@ -7,8 +7,16 @@ import pandas as pd
 import pytest
 
 import kit
-from kit.compare import (COMPARE_COLUMNS, MAP_COLUMNS, REC_COLUMNS, _load_map,
-                         _load_questions, side_by_side_html)
+from kit.argument_maps import load_map
+from kit.compare import COMPARE_COLUMNS, MAP_COLUMNS, REC_COLUMNS, load_questions, side_by_side_html
+
+
+def _load_map(doc_id, path):
+    return load_map(kit.load_corpus()[doc_id], path)
+
+
+def _load_questions(path):
+    return load_questions(kit.load_corpus(), path)
 
 
 # --- arguments() ------------------------------------------------------------------
@@ -32,7 +40,11 @@ def test_cites_are_a_citation_string():
     assert thesis.cites == "cho 3.1; cho 3.2; cho 3.3; cho 3.6"
 
 
-@pytest.mark.parametrize("bad", ["chang", "Cho", "", "yang 3.2"])
+def test_an_id_is_read_whatever_its_case():
+    pd.testing.assert_frame_equal(kit.arguments("Cho"), kit.arguments("cho"))
+
+
+@pytest.mark.parametrize("bad", ["chang", "", "yang 3.2"])
 def test_unknown_document_lists_the_known_ids(bad):
     with pytest.raises(kit.UnknownDocument, match=r"cho, yang"):
         kit.arguments(bad)
@@ -111,7 +123,7 @@ def test_comparison_file_errors(tmp_path):
         "questions:\n  - id: q1\n    question: Q?\n    relation: agree\n    note: n\n"
         "    cho: {position: 'Yes [cho 3.2]', cites: [cho 3.2]}\n"
         "    yang: {position: 'Not addressed.', cites: []}\n", encoding="utf-8")
-    with pytest.raises(kit.DataFileError, match="'q1'.*only <other author>"):
+    with pytest.raises(kit.DataFileError, match="'q1'.*relation 'agree' needs two texts"):
         _load_questions(path)
     path.write_text(path.read_text().replace("relation: agree", "relation: only cho")
                     .replace("'Yes [cho 3.2]'", "'\"would be useful\" [cho 3.2]'"), encoding="utf-8")

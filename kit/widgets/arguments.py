@@ -1,4 +1,4 @@
-"""The argument explorer: pick a comparison question, read both positions side by side.
+"""The argument explorer: pick a comparison question, read the texts' positions side by side.
 
 A thin front end over :func:`kit.compare.compare_arguments` and
 :func:`kit.compare.side_by_side_html`; everything it shows also works without it.
@@ -8,9 +8,9 @@ from __future__ import annotations
 __all__ = ["argument_explorer"]
 
 
-def argument_explorer(*, question: str | None = None, context: bool = True):
-    """A widget: a drop-down of comparison questions and, below it, Cho's and Yang's
-    positions side by side with the sentences they rest on highlighted.
+def argument_explorer(*, question: str | None = None, context: bool = True, corpus=None):
+    """A widget: a drop-down of comparison questions and, below it, each text's position
+    side by side with the sentences it rests on highlighted.
 
     Parameters
     ----------
@@ -18,6 +18,9 @@ def argument_explorer(*, question: str | None = None, context: bool = True):
         The question id shown first (default: the first question).
     context : bool
         Show each cited sentence inside its paragraph (True) or alone (False).
+    corpus : Corpus, optional
+        The course whose comparison questions are shown (default: the built-in course);
+        for your own, ``kit.load_corpus("my_course")``.
 
     Returns
     -------
@@ -31,15 +34,17 @@ def argument_explorer(*, question: str | None = None, context: bool = True):
     import ipywidgets as widgets
 
     from .. import compare
+    from ..errors import InvalidArgument, UnknownQuestion, did_you_mean
 
-    table = compare.comparison_questions()
+    if not isinstance(context, bool):
+        raise InvalidArgument(f"context is True or False, not {context!r}. Example: argument_explorer(context=False).")
+    table = compare.comparison_questions(corpus=corpus)
     options = [(f"{q} ({rel})", qid) for qid, q, rel in table.itertuples(index=False)]
     first = question if question is not None else options[0][1]
     if first not in table.question_id.tolist():
-        from ..errors import UnknownQuestion
-
+        known = table.question_id.tolist()
         raise UnknownQuestion(
-            f"There is no comparison question {first!r}. Known ids: {', '.join(table.question_id)}."
+            f"There is no comparison question {first!r}.{did_you_mean(first, known)} Known ids: {', '.join(known)}."
         )
     dropdown = widgets.Dropdown(options=options, value=first, description="Question:",
                                 layout=widgets.Layout(width="95%"),
@@ -52,10 +57,11 @@ def argument_explorer(*, question: str | None = None, context: bool = True):
 
         errors.value = ""
         try:
-            view.value = compare.side_by_side_html(dropdown.value, context=context)
+            view.value = compare.side_by_side_html(dropdown.value, context=context, corpus=corpus)
         except Exception as exc:  # shown to the student, not lost in a log
             view.value = ""
-            errors.value = f"<p style='color:#b00'>Could not show this question: {html.escape(str(exc))}</p>"
+            errors.value = ("<p style='color:var(--jp-error-color1, #b00020)'>Could not show this "
+                            f"question: {html.escape(str(exc))}</p>")
 
     dropdown.observe(show, names="value")
     show()
