@@ -38,8 +38,8 @@ __all__ = ["arguments", "compare_arguments", "comparison_questions", "recommenda
 RELATIONS = ("agree", "differ", "only cho", "only yang")
 #: The columns of the built-in course's table (any course: ``<id>_position, <id>_cites`` per text).
 COMPARE_COLUMNS = ["question_id", "question", "cho_position", "cho_cites", "yang_position",
-                   "yang_cites", "relation", "note"]
-_KEYS = ("id", "question", "relation", "note")
+                   "yang_cites", "relation", "also", "note"]
+_KEYS = ("id", "question", "relation", "also", "note")
 
 
 def comparisons_path(corpus: Corpus) -> Traversable | None:
@@ -119,6 +119,9 @@ def validate_questions(data, where: str, corpus, *, lines=None) -> list[dict]:
         allowed = ["agree", "differ", *(f"only {d}" for d in sides)]
         if q.get("relation") not in allowed:
             raise bad(f"`relation` is {q.get('relation')!r} — use one of {', '.join(allowed)}.", "relation")
+        if "also" in q and (q["also"] not in allowed or q["also"] == q["relation"]):
+            raise bad(f"`also` (a defensible other relation) is {q['also']!r} — use one of "
+                      f"{', '.join(r for r in allowed if r != q['relation'])}, and say why in `note`.", "also")
         addressed = []
         for doc_id in sides:
             side = q[doc_id]
@@ -176,7 +179,7 @@ def compare_arguments(question: str | None = None, *, corpus=None) -> pd.DataFra
     -------
     pandas.DataFrame
         ``question_id, question``, then ``<id>_position, <id>_cites`` for each text of
-        the course (empty when a question leaves a text out), ``relation, note``.
+        the course (empty when a question leaves a text out), ``relation``, ``also`` (a defensible other relation, or empty), ``note``.
 
     >>> compare_arguments("us-work-with-china")[["cho_cites", "relation", "yang_cites"]]
                          cho_cites relation             yang_cites
@@ -194,7 +197,7 @@ def compare_arguments(question: str | None = None, *, corpus=None) -> pd.DataFra
                                   f"Known ids: {', '.join(known)}.")
     docs = [d for d in corpus if any(d in q for q in load_questions(corpus))]  # all questions' texts
     columns = ["question_id", "question", *(f"{d}_{k}" for d in docs for k in ("position", "cites")),
-               "relation", "note"]
+               "relation", "also", "note"]
     rows = []
     for q in questions:
         row = {"question_id": q["id"], "question": q["question"]}
@@ -202,7 +205,7 @@ def compare_arguments(question: str | None = None, *, corpus=None) -> pd.DataFra
             side = q.get(d) or {}
             row[f"{d}_position"] = str(side.get("position", "")).strip()
             row[f"{d}_cites"] = "; ".join(side.get("cites") or [])
-        row.update(relation=q["relation"], note=str(q.get("note") or "").strip())
+        row.update(relation=q["relation"], also=str(q.get("also") or ""), note=str(q.get("note") or "").strip())
         rows.append(row)
     return pd.DataFrame(rows, columns=columns)
 

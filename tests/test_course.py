@@ -98,8 +98,8 @@ title: Bridge practice
 exercises:
   - id: "b.1"
     prompt: In which sentence does the third text say whom the town should ask?
-    kind: sentence_ids
-    expected: third_view 2.1
+    type: sentence_ids
+    answer: third_view 2.1
     hints: ["It is the last sentence of the text."]
     cites: [third_view 2.1]
     quotes: ["ask the traders first"]
