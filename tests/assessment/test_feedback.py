@@ -200,3 +200,13 @@ def test_checklist_widget_has_labelled_checkboxes_and_saves(written):
     next(c for c in box.children if isinstance(c, W.Button)).click()
     assert "1 of the 3 points" in box.children[-1].value
     assert kit.progress().iloc[-1]["score"] == pytest.approx(1 / 3)
+
+
+def test_tries_answered_by_a_mistake_do_not_use_up_hints():
+    tries = Attempts(q(**RATE), quiz="hints")
+    assert tries.submit(751).hint == ""
+    assert tries.submit(23.8).hint == ""
+    after = tries.submit(30)
+    assert (after.number, after.hint_level, after.hint) == (3, 1, "Use kit.frequencies(corpus['cho']).")
+    restarted = Attempts(q(**RATE), quiz="hints").submit(31)  # counted from the store the same way
+    assert (restarted.number, restarted.hint_level) == (4, 2)
