@@ -74,7 +74,7 @@ def _open_regular(path: Path, flags: int) -> int:
     flags |= getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
         fd = os.open(path, flags, 0o600)
-    except OSError as exc:
+    except OSError:
         if path.is_symlink():
             raise StoreError(f"{str(path)!r} is a symbolic link; the kit does not follow links for its "
                              f"saved data. Remove the link, or set {ENV_VAR} to a folder of your own.") from None
