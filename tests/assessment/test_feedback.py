@@ -53,6 +53,8 @@ def test_mistake_ids_and_patterns():
     text = q(type="text", answer="futile", mistakes=[{"pattern": "^use", "feedback": "Read on: 'however'."}])
     assert check(text, "Useless").feedback[0] == "Read on: 'however'."
     assert check(text, "pointless").mistake == ""
+    with pytest.raises(QuestionBankError, match=r"repeats a group that itself repeats \(like \(a\+\)\+\)"):
+        q(type="text", answer="futile", mistakes=[{"pattern": "(a+)+$", "feedback": "slow"}])
 
 
 def test_several_ids_in_one_answer_are_a_list():
