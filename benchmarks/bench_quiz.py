@@ -1,5 +1,6 @@
 """Median time of the quiz widget's Check handler: from the click to the feedback HTML
-being set (marking, recording the attempt to the progress store with fsync, rendering).
+being set (marking, recording the attempt to the progress store with fsync, rendering),
+and of the marking alone (``kit.check``: reading the answer, alternatives, mistakes).
 
     python benchmarks/bench_quiz.py
 
@@ -51,6 +52,15 @@ def main() -> None:
     print(f"median {median:.2f} ms (p90 {statistics.quantiles(all_ms, n=10)[-1]:.2f} ms); "
           f"target <= {TARGET_MS:.0f} ms: {'OK' if median <= TARGET_MS else 'TOO SLOW'}")
     print(f"ratio to target: {median / TARGET_MS:.2f}")
+    marking = []
+    for i in range(CLICKS):
+        p = panels[i % len(panels)]
+        _answer(p, responses[p.q.id], i % 2 == 1)
+        response = p.response()
+        start = time.perf_counter()
+        kit.check(p.q, response)
+        marking.append((time.perf_counter() - start) * 1000)
+    print(f"marking alone (kit.check): median {statistics.median(marking):.3f} ms")
     print(f"attempts saved: {len(kit.progress())}")
 
 

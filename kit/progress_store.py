@@ -152,14 +152,16 @@ def read_attempts(path: str | Path | None = None) -> list[dict]:
 
 class History(NamedTuple):
     last: int            # the highest attempt number saved (0: none)
-    wrong_since_correct: int
+    wrong_since_correct: int   # not counting tries that matched an anticipated mistake
 
 
 def attempt_history(*, quiz: str, question: str, kind: str = "quiz") -> History:
-    """The saved attempts at one question: the last attempt number, wrong tries since the last right one."""
+    """The saved attempts at one question: the last attempt number, and the wrong tries since the
+    last right one that no anticipated mistake addressed (they set the level of the next hint)."""
     last, wrong = 0, 0
     for rec in read_attempts():
         if rec["quiz"] == quiz and rec["question"] == question and rec["kind"] == kind:
             last = max(last, rec["attempt"])
-            wrong = 0 if rec["status"] == "correct" else wrong + (rec["status"] in ("incorrect", "partial"))
+            hinted = rec["status"] in ("incorrect", "partial") and not rec["mistake"]
+            wrong = 0 if rec["status"] == "correct" else wrong + hinted
     return History(last, wrong)

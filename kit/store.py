@@ -47,7 +47,8 @@ try:  # POSIX (Linux, macOS)
 except ImportError:  # pragma: no cover - Windows
     fcntl = None
 
-__all__ = ["base_dir", "append_record", "read_records", "atomic_write_json", "read_json", "locked"]
+__all__ = ["base_dir", "append_record", "read_records", "atomic_write_text", "atomic_write_json", "read_json",
+           "locked"]
 
 ENV_VAR = "KIT_PROGRESS_DIR"
 
@@ -73,7 +74,7 @@ def _open_regular(path: Path, flags: int) -> int:
     flags |= getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
         fd = os.open(path, flags, 0o600)
-    except OSError as exc:
+    except OSError:
         if path.is_symlink():
             raise StoreError(f"{str(path)!r} is a symbolic link; the kit does not follow links for its "
                              f"saved data. Remove the link, or set {ENV_VAR} to a folder of your own.") from None
@@ -191,25 +192,32 @@ def read_records(path: str | os.PathLike) -> list[dict]:
     return records
 
 
-def atomic_write_json(path: str | os.PathLike, obj: Any) -> None:
-    """Write ``obj`` as JSON to ``path`` atomically (temporary file, fsync, ``os.replace``)."""
+def atomic_write_text(path: str | os.PathLike, text: str, *, encoding: str = "utf-8") -> None:
+    """Write ``text`` to ``path`` atomically: a temporary file in the same folder, fsync,
+    ``os.replace``.  On any failure (a full disk) the old file is left whole."""
     path = Path(path)
     _ensure_folder(path)
-    try:
-        text = json.dumps(obj, ensure_ascii=False, indent=1, default=str)
-    except (TypeError, ValueError) as exc:
-        raise StoreError(f"Cannot save this data as JSON ({exc}).") from None
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
-    except OSError as exc:
+    except (OSError, UnicodeError) as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise StoreError(f"Cannot write {str(path)!r} ({exc.strerror or exc}).") from None
+        raise StoreError(f"Cannot write {str(path)!r} ({getattr(exc, 'strerror', None) or exc}); the old file, "
+                         "if any, is unchanged. Free some space or choose a folder you can write to.") from None
+
+
+def atomic_write_json(path: str | os.PathLike, obj: Any) -> None:
+    """Write ``obj`` as JSON to ``path`` atomically (see :func:`atomic_write_text`)."""
+    try:
+        text = json.dumps(obj, ensure_ascii=False, indent=1, default=str)
+    except (TypeError, ValueError) as exc:
+        raise StoreError(f"Cannot save this data as JSON ({exc}).") from None
+    atomic_write_text(path, text)
 
 
 def read_json(path: str | os.PathLike, default: Any) -> Any:

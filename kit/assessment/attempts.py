@@ -4,8 +4,8 @@ for numbering tries, choosing the hint, revealing the answer and recording.
 Attempt numbers continue across kernel restarts: the first submission reads the
 last number saved for that question from the progress store, so "attempt 1" in the
 teacher's export really is the first try.  Hints escalate with the wrong tries
-(also counted from the store) and are used only when no anticipated mistake or
-option feedback addressed the answer.  A response that cannot be read (``invalid``)
+that no anticipated mistake or option feedback addressed (also counted from the
+store), and only those tries get a hint.  A response that cannot be read (``invalid``)
 is not counted, so the numbering never skips.
 
 >>> from .banks import load_bank
@@ -96,7 +96,7 @@ class Attempts:
         if result.status == "invalid":
             return Attempt(self.question, result, revealed=self.revealed)
         self._load()
-        wrong = self._wrong + 1 if result.status in ("incorrect", "partial") else 0
+        wrong = 0 if result.correct else self._wrong + result.needs_hint
         level, hint = hint_for(self.question, result, wrong)
         number, note = self._last + 1, ""
         attempt = Attempt(self.question, result, number, level, hint)

@@ -31,6 +31,7 @@ __all__ = ["Bank", "load_bank", "parse_bank", "shipped_banks", "shipped_sets", "
 COMMON_FIELDS = ("id", "type", "prompt", "explanation", "cites", "quotes", "hints", "mistakes", "alternatives",
                  "skill", "point")
 _MAX_PATTERN = 200
+_NESTED_REPEAT = re.compile(r"\([^()]*[+*}][^()]*\)\s*[+*{]")   # (a+)+ : can take forever on some answers
 
 
 @dataclass(frozen=True, eq=False)
@@ -239,6 +240,9 @@ def _mistakes(raw, fail, corpus) -> tuple[Mistake, ...]:
         elif what[0] == "pattern":
             if not isinstance(value, str) or len(value) > _MAX_PATTERN:
                 raise fail("mistakes", f"mistake #{n}: pattern must be text under {_MAX_PATTERN} characters.")
+            if _NESTED_REPEAT.search(value):
+                raise fail("mistakes", f"mistake #{n}: pattern {value!r} repeats a group that itself repeats "
+                                       "(like (a+)+), which can take forever to match; simplify it.")
             try:
                 re.compile(value)
             except re.error as exc:

@@ -130,7 +130,7 @@ def mark(ex: Question, answer, *, wrong_before: int = 0) -> ExerciseResult:
         return ExerciseResult(ex.id, "not answered", f"Exercise {ex.id}: not answered yet. Replace the ... "
                                                      "with your answer and run the cell again.")
     result = check(ex, answer)
-    wrong = wrong_before + 1 if result.status in ("incorrect", "partial") else 0
+    wrong = 0 if result.correct else wrong_before + result.needs_hint
     level, hint = hint_for(ex, result, wrong)
     attempt = Attempt(ex, result, 0, level, hint)
     return ExerciseResult(ex.id, result.status, _message(ex, attempt), level, 0, result.mistake, result.score)

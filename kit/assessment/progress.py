@@ -13,18 +13,18 @@ Excel needs to show accents and non-Latin letters.
 """
 from __future__ import annotations
 
-import contextlib
 import csv
 import getpass
+import io
 import json
 import os
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 
 from ..errors import InvalidArgument, StoreError, WrongType
 from ..progress_store import COLUMNS, read_attempts
+from ..store import atomic_write_text
 
 __all__ = ["progress", "export_progress", "EXPORT_COLUMNS", "safe_cell"]
 
@@ -121,18 +121,9 @@ def export_progress(path: str | os.PathLike = "my_progress.csv", *, student: str
     rows = [[safe_cell(who), *[safe_cell(row[c]) for c in COLUMNS]] for row in df.to_dict("records")]
     for row, t in zip(rows, df["time"]):
         row[1] = "" if pd.isna(t) else t.isoformat()
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig" if excel else "utf-8", newline="") as handle:
-            writer = csv.writer(handle, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-            writer.writerow(EXPORT_COLUMNS)
-            writer.writerows(rows)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise StoreError(f"Cannot write {str(path)!r} ({exc.strerror or exc}); the old file, if any, is "
-                         "unchanged. Free some space or choose a folder you can write to.") from None
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    writer.writerow(EXPORT_COLUMNS)
+    writer.writerows(rows)
+    atomic_write_text(path, buffer.getvalue(), encoding="utf-8-sig" if excel else "utf-8")
     return path

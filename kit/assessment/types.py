@@ -244,7 +244,6 @@ def _t(name, fields, how, parse, check, fmt, inp, text, computable=False) -> Que
     return QuestionType(name, fields, how, parse, check, fmt, inp, text, computable)
 
 
-_TEXT_LINE = {"numeric": "a number", "text": "a word or short phrase", "sentence_ids": "sentence ids"}
 TYPES: dict[str, QuestionType] = {t.name: t for t in [
     _t("single", ("options", "answer"), "choose one of the options.", parse_single, check_single,
        lambda q: str(q.key), choice_input, choice_text),

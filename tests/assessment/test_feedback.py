@@ -53,6 +53,8 @@ def test_mistake_ids_and_patterns():
     text = q(type="text", answer="futile", mistakes=[{"pattern": "^use", "feedback": "Read on: 'however'."}])
     assert check(text, "Useless").feedback[0] == "Read on: 'however'."
     assert check(text, "pointless").mistake == ""
+    with pytest.raises(QuestionBankError, match=r"repeats a group that itself repeats \(like \(a\+\)\+\)"):
+        q(type="text", answer="futile", mistakes=[{"pattern": "(a+)+$", "feedback": "slow"}])
 
 
 def test_several_ids_in_one_answer_are_a_list():
@@ -200,3 +202,43 @@ def test_checklist_widget_has_labelled_checkboxes_and_saves(written):
     next(c for c in box.children if isinstance(c, W.Button)).click()
     assert "1 of the 3 points" in box.children[-1].value
     assert kit.progress().iloc[-1]["score"] == pytest.approx(1 / 3)
+
+
+def test_tries_answered_by_a_mistake_do_not_use_up_hints():
+    tries = Attempts(q(**RATE), quiz="hints")
+    assert tries.submit(751).hint == ""
+    assert tries.submit(23.8).hint == ""
+    after = tries.submit(30)
+    assert (after.number, after.hint_level, after.hint) == (3, 1, "Use kit.frequencies(corpus['cho']).")
+    restarted = Attempts(q(**RATE), quiz="hints").submit(31)  # counted from the store the same way
+    assert (restarted.number, restarted.hint_level) == (4, 2)
+
+
+def test_another_corpus_gives_its_own_documents_and_ids(tmp_path):
+    from kit.corpus import Corpus
+
+    other = Corpus([kit.load_text("Rain fell all night.\n\nThe river rose by morning.", id="smith"),
+                    kit.load_text("The dam held.", id="jones")])
+    bank = tmp_path / "b.yaml"
+    bank.write_text(textwrap.dedent("""\
+        id: other
+        questions:
+          - id: who
+            type: attribution
+            prompt: Who wrote it?
+            quote: river rose
+            answer: smith
+            cites: [smith 2.1]
+          - id: where
+            type: sentence_ids
+            prompt: Which sentence says the dam held?
+            answer: jones 1.1
+            cites: [jones 1.1]
+        """), encoding="utf-8")
+    loaded = kit.load_bank(bank, corpus=other)
+    who = loaded.question("who")
+    assert [value for _, value in who.kind.input(who).options] == ["smith", "jones", "both", "neither"]
+    assert check(who, "Smith").correct and check(who, "cho").status == "invalid"
+    assert check(loaded.question("where"), "Jones 1.1").correct
+    box = kit.quiz(bank, record=False, corpus=other)
+    assert "Smith / Jones / both / neither" in str(box)

@@ -231,3 +231,24 @@ def test_quiz_accepts_questions_and_bank_objects():
 def test_show_answer_after_must_be_positive_int(bad):
     with pytest.raises(InvalidArgument, match="show_answer_after"):
         quiz("00_start_here", show_answer_after=bad, record=False)
+
+
+def test_widget_shows_the_mistake_feedback_then_the_ordered_hints():
+    questions = [{"id": "rate", "type": "numeric", "prompt": "Cho's rate of china per 1,000 words?",
+                  "answer": 24.8, "tolerance": 0.1, "cites": [],
+                  "mistakes": [{"range": [23.5, 24.2], "feedback": "That is Yang's rate."}],
+                  "hints": ["Use kit.frequencies.", "Look at per_1000."]}]
+    box = quiz(questions, record=False)
+    p = box.panels[0]
+    p.input.value = "23,8"
+    p.check.click()
+    assert "That is Yang&#x27;s rate." in p.feedback.value or "That is Yang's rate." in p.feedback.value
+    assert "Hint" not in p.feedback.value  # the mistake's own feedback, not a generic hint
+    p.retry.click()
+    p.input.value = "30"
+    p.check.click()
+    assert "Hint 1 of 2:</strong> Use kit.frequencies." in p.feedback.value  # the first unaddressed try
+    p.retry.click()
+    p.input.value = "24,8"
+    p.check.click()
+    assert "Correct!" in p.feedback.value and box.panels[0].attempts == 3
