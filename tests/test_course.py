@@ -198,7 +198,7 @@ def test_analysis_functions_work_on_the_course(course):
     cmp = kit.compare_arguments(corpus=corpus)
     assert cmp.columns.tolist() == ["question_id", "question", "harbour_position", "harbour_cites",
                                     "ferry_position", "ferry_cites", "third_view_position",
-                                    "third_view_cites", "relation", "note"]
+                                    "third_view_cites", "relation", "also", "note"]
     assert cmp.iloc[0].relation == "differ" and cmp.iloc[0].ferry_cites == "ferry 2.1"
     box = kit.argument_explorer(corpus=corpus)
     assert "must not spend the reserve" in box.children[1].value

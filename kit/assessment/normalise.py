@@ -116,9 +116,9 @@ class IdError(ValueError):
     """A piece of a sentence-id answer that is not a full id (the message is the hint)."""
 
 
-_ID = re.compile(r"^([^\W\d_]+)\s*(\d+)\s*\.\s*(\d+)$")
+_ID = re.compile(r"^([^\W\d][\w-]*?)\s*(\d+)\s*\.\s*(\d+)$")
 _SPLIT = re.compile(r"\s*(?:[,;\n]|\band\b|&)\s*")
-_RUN = re.compile(r"([^\W\d_]+)\s*(\d+)\s*\.\s*(\d+)")
+_RUN = re.compile(r"([^\W\d][\w-]*?)\s*(\d+)\s*\.\s*(\d+)")
 
 
 def read_ids(response, *, doc_ids: Iterable[str]) -> list[str]:
