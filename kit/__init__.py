@@ -75,6 +75,11 @@ _EXPORTS: dict[str, str] = {
     "progress": "progress_store",
     "plot_progress": "progress_store",
     "export_progress": "progress_store",
+    # write first, then compare (lessons)
+    "write_first": "widgets.compare_reading",
+    "compare_reading": "reveal",
+    "reading_tasks": "reveal",
+    "glossary": "terms",
 }
 
 __all__ = sorted([*_EXPORTS, *_error_names])
