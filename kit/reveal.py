@@ -107,6 +107,10 @@ class KitReading:
         self.check = list(task.get("check") or [])
 
     @property
+    def saved_as(self) -> str:
+        return "not saved" if self.attempt is None else f"saved as attempt {self.attempt}"
+
+    @property
     def after(self) -> str:
         """What to do next when the kit has no reading of its own for this task."""
         return self.task.get("after") or "A prediction: check it with your own code in the next cells."
@@ -116,7 +120,7 @@ class KitReading:
         return not self.kit
 
     def __repr__(self) -> str:
-        lines = [f"{self.task['label']} — saved as attempt {self.attempt}.", "", "Yours:", self.text, ""]
+        lines = [f"{self.task['label']} — {self.saved_as}.", "", "Yours:", self.text, ""]
         if self.is_prediction:
             lines.append(self.after)
         else:
@@ -137,8 +141,8 @@ _BOX = ("flex: 1 1 20em; min-width: 16em; padding: 0.4em 0.8em; "
 def reading_html(result: KitReading) -> str:
     """Two boxes side by side: the student's text and the kit's reading (all text escaped)."""
     esc = html.escape
-    mine = (f"<div style='{_BOX}'><h4 style='margin: 0.2em 0'>Your reading (saved, attempt "
-            f"{esc(str(result.attempt))})</h4><p style='white-space: pre-wrap'>{esc(result.text)}</p></div>")
+    mine = (f"<div style='{_BOX}'><h4 style='margin: 0.2em 0'>Yours ({esc(result.saved_as)})</h4>"
+            f"<p style='white-space: pre-wrap'>{esc(result.text)}</p></div>")
     if result.is_prediction:
         theirs = f"<div style='{_BOX}'><p>Saved. {esc(result.after)}</p></div>"
     else:
