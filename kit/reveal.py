@@ -105,6 +105,10 @@ class KitReading:
         self.task, self.text, self.attempt = task, text, attempt
         self.kit = list(task.get("reading") or [])
         self.check = list(task.get("check") or [])
+        from ._citations import check_citations
+
+        #: unknown ids and misquotations in the student's own text (the kit's checker)
+        self.citation_problems = check_citations(text)
 
     @property
     def saved_as(self) -> str:
@@ -121,6 +125,7 @@ class KitReading:
 
     def __repr__(self) -> str:
         lines = [f"{self.task['label']} — {self.saved_as}.", "", "Yours:", self.text, ""]
+        lines += [f"Check your citations: {p}" for p in self.citation_problems]
         if self.is_prediction:
             lines.append(self.after)
         else:
@@ -138,17 +143,27 @@ _BOX = ("flex: 1 1 20em; min-width: 16em; padding: 0.4em 0.8em; "
         "color: var(--jp-content-font-color1, #1a1a1a); background: var(--jp-layout-color0, #ffffff)")
 
 
+def _trailing_cites(statement: dict) -> str:
+    """The statement's ids after it, unless its text already cites them inline."""
+    cites = statement.get("cites", [])
+    if not cites or all(c in statement["text"] for c in cites):
+        return ""
+    return (" <span style='color: var(--jp-content-font-color2, #505050)'>"
+            f"[{html.escape('; '.join(cites))}]</span>")
+
+
 def reading_html(result: KitReading) -> str:
     """Two boxes side by side: the student's text and the kit's reading (all text escaped)."""
     esc = html.escape
+    issues = "".join(f"<li>{esc(p)}</li>" for p in result.citation_problems)
     mine = (f"<div style='{_BOX}'><h4 style='margin: 0.2em 0'>Yours ({esc(result.saved_as)})</h4>"
-            f"<p style='white-space: pre-wrap'>{esc(result.text)}</p></div>")
+            f"<p style='white-space: pre-wrap'>{esc(result.text)}</p>"
+            + (f"<p style='color: var(--jp-warn-color1, #8a4b00)'>Check your citations:</p><ul>{issues}</ul>"
+               if issues else "") + "</div>")
     if result.is_prediction:
         theirs = f"<div style='{_BOX}'><p>Saved. {esc(result.after)}</p></div>"
     else:
-        items = "".join(
-            f"<li>{esc(s['text'])} <span style='color: var(--jp-content-font-color2, #505050)'>"
-            f"[{esc('; '.join(s.get('cites', [])))}]</span></li>" for s in result.kit)
+        items = "".join(f"<li>{esc(s['text'])}{_trailing_cites(s)}</li>" for s in result.kit)
         checks = "".join(f"<li>{esc(c)}</li>" for c in result.check)
         theirs = (f"<div style='{_BOX}'><h4 style='margin: 0.2em 0'>The kit's reading</h4><ul>{items}</ul>"
                   + (f"<p><b>Compare:</b></p><ul>{checks}</ul>" if checks else "") + "</div>")

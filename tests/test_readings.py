@@ -74,6 +74,13 @@ def test_html_escapes_the_students_text():
     assert "var(--jp-" in html
 
 
+def test_the_students_citations_are_checked():
+    result = kit.compare_reading("01.cho-p3", 'Cho says it "is useless" [cho 3.2] and [cho 9.9].')
+    assert len(result.citation_problems) == 2
+    assert "is useless" in result._repr_html_() and "cho 9.9" in repr(result)
+    assert kit.compare_reading("01.cho-p3", 'Cho: "would be futile" [cho 3.2].').citation_problems == []
+
+
 def test_prediction_is_saved_without_a_reading():
     result = kit.compare_reading("02.predict-key", "sanctions, biden, u.s., talks, dprk")
     assert result.is_prediction and result.attempt == 1 and "keyness" in repr(result)
