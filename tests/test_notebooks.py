@@ -157,3 +157,15 @@ def test_runs_top_to_bottom_in_a_fresh_kernel(path, tmp_path, monkeypatch):
              and not cell.source.lstrip().startswith("if ")
              and not any("image/png" in out.get("data", {}) for out in cell.get("outputs", []))]
     assert not blank, f"{_id(path)}: cells {blank} draw a plot but show no image"
+
+
+def test_every_reading_task_is_used_in_its_lesson():
+    from kit.reveal import reading_task, reading_tasks
+
+    used = {}
+    for path in LESSONS:
+        for cell in _cells(path):
+            if cell["cell_type"] == "code" and WRITE_FIRST in _source(cell):
+                for task in TASK_RE.findall(_source(cell)):
+                    used[task] = path.stem
+    assert {t: reading_task(t)["lesson"] for t in reading_tasks()} == used
