@@ -125,3 +125,14 @@ def test_glossary_ids_really_contain_the_term(corpus):
 def test_glossary_unknown_term():
     with pytest.raises(kit.UnknownTerm, match="honest broker"):
         kit.glossary(term="honest broker s")
+
+
+def test_widget_says_what_was_not_saved_and_still_compares(tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("KIT_PROGRESS_DIR", str(blocker / "inside"))
+    box = kit.write_first("00.date-yang")  # building the widget must not fail
+    box.textareas[0].value = "late May to December 2021 [yang 7.1; yang 8.3]"
+    box.button.click()
+    assert "Not saved" in box.status.value and "not saved" in box.output.value
+    assert "late May to December 2021" in box.output.value  # the student wrote first

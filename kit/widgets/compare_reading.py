@@ -7,10 +7,18 @@ from __future__ import annotations
 
 import html
 
-from ..errors import KitError, WrongType
+from ..errors import KitError, StoreError, WrongType
 from ..reveal import MIN_WORDS, compare_reading, latest_reading, reading_html, reading_task, word_count
 
 __all__ = ["write_first"]
+
+
+def _previous(task: str) -> str:
+    """The last saved text, or "" (a store that cannot be read must not stop the lesson)."""
+    try:
+        return latest_reading(task) or ""
+    except KitError:
+        return ""
 
 
 def write_first(tasks, *, rows: int = 4):
@@ -46,7 +54,7 @@ def write_first(tasks, *, rows: int = 4):
     for task in found:
         prompt = w.HTML(f"<p style='margin: 0.6em 0 0.2em'><b>{html.escape(task['label'])}</b> "
                         f"<code>{html.escape(task['id'])}</code><br>{html.escape(task['prompt'])}</p>")
-        area = w.Textarea(value=latest_reading(task["id"]) or "", description=f"Your answer: {task['label']}",
+        area = w.Textarea(value=_previous(task["id"]), description=f"Your answer: {task['label']}",
                           placeholder=f"Write at least {MIN_WORDS} words in your own words, with sentence ids.",
                           rows=rows, layout=w.Layout(width="100%"),
                           style={"description_width": "initial"})
@@ -66,13 +74,18 @@ def write_first(tasks, *, rows: int = 4):
     def on_click(_=None):
         try:
             results = [compare_reading(t["id"], a.value) for t, a in zip(found, areas)]
-        except KitError as exc:
+        except StoreError as exc:  # you wrote first: compare anyway, and say what was not saved
+            results = [compare_reading(t["id"], a.value, save=False) for t, a in zip(found, areas)]
             status.value = (f"<span style='color: var(--jp-error-color1, #b00020)'>Not saved: "
+                            f"{html.escape(str(exc))} Copy your text somewhere safe.</span>")
+        except KitError as exc:
+            status.value = (f"<span style='color: var(--jp-error-color1, #b00020)'>"
                             f"{html.escape(str(exc))}</span>")
             return
+        else:
+            status.value = (f"<span style='color: var(--jp-success-color1, #1b5e20)'>Saved "
+                            f"{len(results)} answer(s) in your progress.</span>")
         output.value = "".join(reading_html(r) for r in results)
-        status.value = (f"<span style='color: var(--jp-success-color1, #1b5e20)'>Saved "
-                        f"{len(results)} answer(s) in your progress.</span>")
 
     for area in areas:
         area.observe(update, names="value")
