@@ -88,14 +88,21 @@ def word_count(text: str) -> int:
 def latest_reading(task: str) -> str | None:
     """The student's last saved text for ``task``, or ``None`` (to refill a box after a restart)."""
     rows = _saved(reading_task(task))
-    return None if rows.empty else str(rows["response"].iloc[-1])
+    return str(rows[-1]["response"]) if rows else None
 
 
-def _saved(task: dict):
-    from .progress_store import progress
+def _saved(task: dict) -> list[dict]:
+    """The saved readings of one task, oldest first."""
+    try:  # the question model's store (kit.progress_store.read_attempts)
+        from .progress_store import read_attempts
+    except ImportError:  # older store: only the table view exists
+        from .progress_store import progress
 
-    df = progress(quiz=task["lesson"])
-    return df[(df["kind"] == "reading") & (df["question"] == task["id"])]
+        records = progress(quiz=task["lesson"]).to_dict("records")
+    else:
+        records = read_attempts()
+    return [r for r in records if r.get("kind") == "reading" and r.get("quiz") == task["lesson"]
+            and r.get("question") == task["id"]]
 
 
 class KitReading:
