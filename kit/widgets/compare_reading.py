@@ -62,7 +62,7 @@ def write_first(tasks, *, rows: int = 4):
         parts += [prompt, area]
     button = w.Button(description="Save my prediction" if predictions else "Compare with the kit's reading",
                       button_style="primary", disabled=True, icon="save" if predictions else "eye",
-                      tooltip="Works once every box holds your own words")
+                      tooltip="Works once every box holds your own words", layout=w.Layout(width="auto"))
     status, output = w.HTML(), w.HTML()
 
     def update(_=None):
