@@ -169,3 +169,16 @@ def test_every_reading_task_is_used_in_its_lesson():
                 for task in TASK_RE.findall(_source(cell)):
                     used[task] = path.stem
     assert {t: reading_task(t)["lesson"] for t in reading_tasks()} == used
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=_id)
+def test_time_estimate_covers_the_tasks(path):
+    """A floor, not a model: 5 min per writing task, 3 per 'your code' cell, 10 for the quiz.
+    The stated time (the first number of minutes in the first cell) must not be below it."""
+    cells = _cells(path)
+    stated = int(re.search(r"(\d+)\s*(?:minutes|min)\b", _source(cells[0])).group(1))
+    writing = sum(len(TASK_RE.findall(_source(c))) for c in cells
+                  if c["cell_type"] == "code" and WRITE_FIRST in _source(c))
+    coding = sum(1 for c in cells if c["cell_type"] == "code" and _your_turn(_source(c)))
+    floor = 5 * writing + 3 * coding + 10
+    assert stated >= floor, f"{_id(path)}: says {stated} min for {writing} writing tasks and {coding} code cells"
