@@ -15,7 +15,7 @@ def _pattern(forms: list[str]) -> re.Pattern:
     return re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])", re.IGNORECASE)
 
 
-def glossary(doc=None, *, term: str | None = None):
+def glossary(doc: "Corpus | Document | None" = None, *, term: str | None = None) -> "pd.DataFrame":
     """The glossary: one row per term, with a general definition and where it occurs.
 
     Parameters

@@ -21,7 +21,7 @@ def _previous(task: str) -> str:
         return ""
 
 
-def write_first(tasks, *, rows: int = 4):
+def write_first(tasks: str | list[str], *, rows: int = 4) -> "ipywidgets.VBox":
     """Write your reading of one or more tasks, then compare it with the kit's.
 
     The button stays disabled until every box holds at least three words.  Pressing
