@@ -82,6 +82,11 @@ _EXPORTS: dict[str, str] = {
     "progress": "assessment.progress",
     "plot_progress": "plots",
     "export_progress": "assessment.progress",
+    # write first, then compare (lessons)
+    "write_first": "widgets.compare_reading",
+    "compare_reading": "reveal",
+    "reading_tasks": "reveal",
+    "glossary": "terms",
 }
 
 __all__ = sorted([*_EXPORTS, *_error_names])

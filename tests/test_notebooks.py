@@ -1,5 +1,12 @@
 """Every lesson and exercise notebook runs top to bottom in a fresh kernel, is committed
-without outputs, and has the shape of a lesson (goals, time, quiz, going further)."""
+without outputs, and has the shape of a lesson (goals, time, quiz, going further).
+
+Lessons follow predict -> try -> check -> reveal: the student writes (``kit.write_first``)
+before any kit reading, map or comparison is shown, and writes code in "# your code:"
+cells.  When a lesson runs here, the student's writing is simulated by cells the test
+inserts after each writing widget: they type into its boxes and press its button, as a
+student would (the widget has no test mode).
+"""
 from __future__ import annotations
 
 import json
@@ -25,6 +32,30 @@ def _cells(path: Path) -> list[dict]:
 def _source(cell: dict) -> str:
     src = cell.get("source", "")
     return "".join(src) if isinstance(src, list) else src
+
+
+WRITE_FIRST = "kit.write_first("
+TASK_RE = re.compile(r"[\"'](\d\d\.[\w-]+)[\"']")
+# Cells that show a kit reading of the texts: argument maps, comparisons, reference
+# labels, recommendations, keyness tables, the recorded metadata, a reading itself.
+REVEALS = ("kit.arguments(", "kit.compare_arguments(", "kit.argument_explorer(",
+           "kit.reference_annotations(", "kit.compare_annotations(", "kit.recommendations(",
+           "kit.keyness(", "kit.keyness_explorer(", "kit.plot_keyness(", "kit.compare_reading(",
+           ".metadata")
+QUOTED_CITATION = re.compile(r"[\"“][^\"“”]{2,}[\"”]\s*\[(?:cho|yang) \d")
+SIMULATED = """_w = _  # the writing widget the previous cell returned
+assert _w.button.disabled, "the button must wait until the student has written"
+for _box in _w.textareas:
+    _box.value = "A simulated student answer, in my own words, citing [cho 3.2]."
+assert not _w.button.disabled
+_w.button.click()
+assert "Saved" in _w.status.value and _w.output.value, _w.status.value
+"""
+
+
+def _your_turn(source: str) -> bool:
+    lines = [line.strip() for line in source.strip().splitlines() if line.strip()]
+    return bool(lines) and lines[0].startswith("# your code:") and all(line.startswith("#") for line in lines)
 
 
 def test_there_are_lessons():
@@ -53,6 +84,46 @@ def test_lesson_shape(path):
     assert not long_cells, f"code cells {long_cells} are long; keep lesson code cells short"
 
 
+@pytest.mark.parametrize("path", LESSONS, ids=_id)
+def test_students_write_before_any_kit_reading(path):
+    """>= 3 saved student attempts before the first cell that shows a kit reading."""
+    from kit.reveal import reading_task
+
+    cells, written, first_reveal = _cells(path), 0, None
+    for i, cell in enumerate(cells):
+        src = _source(cell)
+        if cell["cell_type"] == "markdown":
+            if written == 0:
+                assert not QUOTED_CITATION.search(src), (
+                    f"{_id(path)} cell {i}: quotes the texts with a citation (a reading) before the student has written")
+            continue
+        if WRITE_FIRST in src:
+            tasks = TASK_RE.findall(src)
+            assert tasks, f"{_id(path)} cell {i}: write_first without a task id"
+            lesson = path.stem
+            assert all(reading_task(t)["lesson"] == lesson for t in tasks), f"cell {i}: a task of another lesson"
+            written += len(tasks)
+            if any(reading_task(t).get("reading") for t in tasks):
+                assert written >= 3, f"{_id(path)} cell {i}: shows a kit reading after only {written} attempts"
+        if any(r in src for r in REVEALS):
+            first_reveal = i if first_reveal is None else first_reveal
+            assert written >= 3, f"{_id(path)} cell {i}: shows a kit reading after only {written} saved attempts"
+    assert written >= 3
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=_id)
+def test_students_write_code_themselves(path):
+    turns = [i for i, c in enumerate(_cells(path)) if c["cell_type"] == "code" and _your_turn(_source(c))]
+    assert len(turns) >= 3, f"{_id(path)}: {len(turns)} 'your code' cells; each lesson needs at least 3"
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=_id)
+def test_yang_is_dated_by_a_range_not_june(path):
+    """[yang 7.1] "late May" and [yang 8.3] "next February": late May to December 2021."""
+    text = "\n".join(_source(c) for c in _cells(path)).lower()
+    assert "june 2021" not in text and "most likely june" not in text
+
+
 @pytest.mark.parametrize("path", ALL, ids=_id)
 def test_runs_top_to_bottom_in_a_fresh_kernel(path, tmp_path, monkeypatch):
     import nbformat
@@ -60,6 +131,9 @@ def test_runs_top_to_bottom_in_a_fresh_kernel(path, tmp_path, monkeypatch):
 
     monkeypatch.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")
     nb = nbformat.read(path, as_version=4)
+    for i in reversed(range(len(nb.cells))):  # the student writes, then presses the button
+        if nb.cells[i].cell_type == "code" and WRITE_FIRST in nb.cells[i].source:
+            nb.cells.insert(i + 1, nbformat.v4.new_code_cell(SIMULATED))
     client = NotebookClient(nb, timeout=300, kernel_name="python3",
                             resources={"metadata": {"path": str(path.parent)}})
     client.execute()  # raises CellExecutionError on the first failing cell
@@ -83,3 +157,28 @@ def test_runs_top_to_bottom_in_a_fresh_kernel(path, tmp_path, monkeypatch):
              and not cell.source.lstrip().startswith("if ")
              and not any("image/png" in out.get("data", {}) for out in cell.get("outputs", []))]
     assert not blank, f"{_id(path)}: cells {blank} draw a plot but show no image"
+
+
+def test_every_reading_task_is_used_in_its_lesson():
+    from kit.reveal import reading_task, reading_tasks
+
+    used = {}
+    for path in LESSONS:
+        for cell in _cells(path):
+            if cell["cell_type"] == "code" and WRITE_FIRST in _source(cell):
+                for task in TASK_RE.findall(_source(cell)):
+                    used[task] = path.stem
+    assert {t: reading_task(t)["lesson"] for t in reading_tasks()} == used
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=_id)
+def test_time_estimate_covers_the_tasks(path):
+    """A floor, not a model: 5 min per writing task, 3 per 'your code' cell, 10 for the quiz.
+    The stated time (the first number of minutes in the first cell) must not be below it."""
+    cells = _cells(path)
+    stated = int(re.search(r"(\d+)\s*(?:minutes|min)\b", _source(cells[0])).group(1))
+    writing = sum(len(TASK_RE.findall(_source(c))) for c in cells
+                  if c["cell_type"] == "code" and WRITE_FIRST in _source(c))
+    coding = sum(1 for c in cells if c["cell_type"] == "code" and _your_turn(_source(c)))
+    floor = 5 * writing + 3 * coding + 10
+    assert stated >= floor, f"{_id(path)}: says {stated} min for {writing} writing tasks and {coding} code cells"

@@ -1,0 +1,96 @@
+"""The "write first, then compare" widget: a writing box per task, and a button that
+saves the student's text and only then shows the kit's reading beside it.
+
+All logic lives in :mod:`kit.reveal`; this module only builds controls.
+"""
+from __future__ import annotations
+
+import html
+
+from ..errors import KitError, StoreError, WrongType
+from ..reveal import MIN_WORDS, compare_reading, latest_reading, reading_html, reading_task, word_count
+
+__all__ = ["write_first"]
+
+
+def _previous(task: str) -> str:
+    """The last saved text, or "" (a store that cannot be read must not stop the lesson)."""
+    try:
+        return latest_reading(task) or ""
+    except KitError:
+        return ""
+
+
+def write_first(tasks: str | list[str], *, rows: int = 4) -> "ipywidgets.VBox":
+    """Write your reading of one or more tasks, then compare it with the kit's.
+
+    The button stays disabled until every box holds at least three words.  Pressing
+    it saves each text in your progress (``kind="reading"``) and then shows the kit's
+    reading beside yours (a prediction task is only saved: you check it with code).
+    A box is refilled with your last saved text when the cell runs again.
+
+    Parameters
+    ----------
+    tasks : str or list of str
+        Task ids, such as ``"01.cho-p1"`` or ``["01.cho-p1", "01.cho-p2"]``.
+    rows : int
+        Height of each writing box, in lines.
+
+    Returns a ``VBox`` with attributes ``textareas`` (one per task, in order),
+    ``button``, ``status`` (HTML) and ``output`` (HTML).
+
+    >>> box = write_first("00.date-yang")
+    >>> box.button.disabled
+    True
+    """
+    import ipywidgets as w
+
+    ids = [tasks] if isinstance(tasks, str) else list(tasks) if isinstance(tasks, (list, tuple)) else None
+    if not ids:
+        raise WrongType(f"write_first() takes a task id such as '01.cho-p1' or a list of them, not {tasks!r}.")
+    found = [reading_task(t) for t in ids]
+    predictions = all(not t.get("reading") for t in found)
+    parts, areas = [], []
+    for task in found:
+        prompt = w.HTML(f"<p style='margin: 0.6em 0 0.2em'><b>{html.escape(task['label'])}</b> "
+                        f"<code>{html.escape(task['id'])}</code><br>{html.escape(task['prompt'])}</p>")
+        area = w.Textarea(value=_previous(task["id"]), description=f"Your answer: {task['label']}",
+                          placeholder=f"Write at least {MIN_WORDS} words in your own words, with sentence ids.",
+                          rows=rows, layout=w.Layout(width="100%"),
+                          style={"description_width": "initial"})
+        areas.append(area)
+        parts += [prompt, area]
+    button = w.Button(description="Save my prediction" if predictions else "Compare with the kit's reading",
+                      button_style="primary", disabled=True, icon="save" if predictions else "eye",
+                      tooltip="Works once every box holds your own words", layout=w.Layout(width="auto"))
+    status, output = w.HTML(), w.HTML()
+
+    def update(_=None):
+        short = [t["label"] for t, a in zip(found, areas) if word_count(a.value) < MIN_WORDS]
+        button.disabled = bool(short)
+        status.value = html.escape(f"Still to write (at least {MIN_WORDS} words each): {', '.join(short)}."
+                                   if short else "Ready: press the button to save and compare.")
+
+    def on_click(_=None):
+        try:
+            results = [compare_reading(t["id"], a.value) for t, a in zip(found, areas)]
+        except StoreError as exc:  # you wrote first: compare anyway, and say what was not saved
+            results = [compare_reading(t["id"], a.value, save=False) for t, a in zip(found, areas)]
+            status.value = (f"<span style='color: var(--jp-error-color1, #b00020)'>Not saved: "
+                            f"{html.escape(str(exc))} Copy your text somewhere safe.</span>")
+        except KitError as exc:
+            status.value = (f"<span style='color: var(--jp-error-color1, #b00020)'>"
+                            f"{html.escape(str(exc))}</span>")
+            return
+        else:
+            status.value = (f"<span style='color: var(--jp-success-color1, #1b5e20)'>Saved "
+                            f"{len(results)} answer(s) in your progress.</span>")
+        output.value = "".join(reading_html(r) for r in results)
+
+    for area in areas:
+        area.observe(update, names="value")
+    button.on_click(on_click)
+    update()
+    ui = w.VBox([*parts, button, status, output])
+    ui.textareas, ui.button, ui.status, ui.output = areas, button, status, output
+    return ui
