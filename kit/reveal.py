@@ -93,15 +93,9 @@ def latest_reading(task: str) -> str | None:
 
 def _saved(task: dict) -> list[dict]:
     """The saved readings of one task, oldest first."""
-    try:  # the question model's store (kit.progress_store.read_attempts)
-        from .progress_store import read_attempts
-    except ImportError:  # older store: only the table view exists
-        from .progress_store import progress
+    from .progress_store import read_attempts
 
-        records = progress(quiz=task["lesson"]).to_dict("records")
-    else:
-        records = read_attempts()
-    return [r for r in records if r.get("kind") == "reading" and r.get("quiz") == task["lesson"]
+    return [r for r in read_attempts() if r.get("kind") == "reading" and r.get("quiz") == task["lesson"]
             and r.get("question") == task["id"]]
 
 
@@ -212,7 +206,6 @@ def compare_reading(task: str, text: str, *, save: bool = True) -> KitReading:
     if save:
         from .progress_store import record_attempt
 
-        attempt = len(_saved(found)) + 1
-        record_attempt(kind="reading", quiz=found["lesson"], question=found["id"], response=text,
-                       status="written", attempt=attempt)
+        attempt = record_attempt(kind="reading", quiz=found["lesson"], question=found["id"],
+                                 response=text, status="written")
     return KitReading(found, text, attempt)
