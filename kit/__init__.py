@@ -75,6 +75,9 @@ _EXPORTS: dict[str, str] = {
     "progress": "progress_store",
     "plot_progress": "progress_store",
     "export_progress": "progress_store",
+    # the class (teacher): class report, nbgitpuller link
+    "class_report": "classroom",
+    "nbgitpuller_link": "hub_link",
 }
 
 __all__ = sorted([*_EXPORTS, *_error_names])

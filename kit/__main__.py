@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from . import _classroom_cli
 from .errors import KitError
 
 
@@ -57,7 +58,10 @@ def main(argv: list[str] | None = None) -> int:
     validate.add_argument("files", nargs="+", metavar="FILE", help="a bank .yaml file (or a shipped bank id)")
     key = quiz_sub.add_parser("key", help="print the answers with their explanations")
     key.add_argument("files", nargs="+", metavar="FILE")
+    _classroom_cli.add_parsers(sub)
     args = parser.parse_args(argv)
+    if args.command in _classroom_cli.COMMANDS:
+        return _classroom_cli.run(args)
     return _validate(args.files) if args.action == "validate" else _key(args.files)
 
 
