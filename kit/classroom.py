@@ -199,8 +199,8 @@ def _questions(per: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame({
         "kind": g["kind"].first(),
         "students": g["student"].nunique(),
-        "right_first": g["first_status"].agg(lambda s: round(float((s == "correct").mean()), 3)),
-        "right_end": g["right"].agg(lambda s: round(float(s.mean()), 3)),
+        "right_first": g["first_status"].agg(lambda s: float((s == "correct").mean())),
+        "right_end": g["right"].agg(lambda s: float(s.mean())),
         "median_attempts": g["attempts"].median().astype(float),
         "wrong": g["wrong"].sum(),
     }).reset_index()
@@ -230,7 +230,7 @@ def _completion(per: pd.DataFrame, attempts: pd.DataFrame) -> pd.DataFrame:
     out["tried"] = [int(done.get((s, q), 0)) for s, q in zip(out["student"], out["quiz"])]
     out["total"] = out["quiz"].map(total).astype(int)
     out["tried"] = out[["tried", "total"]].min(axis=1)
-    out["completion"] = (out["tried"] / out["total"]).round(3)
+    out["completion"] = out["tried"] / out["total"]
     return out[cols]
 
 

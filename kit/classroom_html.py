@@ -12,7 +12,7 @@ such as ``'=1+1`` is shown as it is.
 >>> _ = (folder / "ada.csv").write_text(
 ...     "quiz,question,attempt,status,response\\nq,<b>1</b>,1,incorrect,'=1+1\\n")
 >>> page = report_html(class_report(folder))
->>> "&lt;b&gt;1&lt;/b&gt;" in page and "'=1+1" in page and "<script" not in page
+>>> "&lt;b&gt;1&lt;/b&gt;" in page and "&#x27;=1+1" in page and "<script" not in page
 True
 """
 from __future__ import annotations
