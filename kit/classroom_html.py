@@ -77,9 +77,9 @@ def plot_class_heatmap(report: ClassReport, *, ax=None):
 
     m = _outcome_matrix(report)
     if ax is None:
-        w = 3 + 0.55 * max(1, m.shape[1])
-        h = 1.8 + 0.4 * max(1, m.shape[0])
-        _, ax = plt.subplots(figsize=(min(w, 24), min(h, 30)), layout="constrained")
+        w = 1.5 + 0.5 * max(1, m.shape[1]) + 0.08 * max(len(str(s)) for s in m.index)
+        h = 1.2 + 0.4 * max(1, m.shape[0]) + 0.08 * max(len(str(q)) for q in m.columns)
+        _, ax = plt.subplots(figsize=(min(max(w, 4), 24), min(max(h, 3), 30)))
     if m.empty:
         ax.set_axis_off()
         ax.set_title("No graded attempts in these files")
@@ -115,7 +115,7 @@ def _png_base64(ax) -> str:
     import matplotlib.pyplot as plt
 
     buf = io.BytesIO()
-    ax.figure.savefig(buf, format="png", dpi=110)
+    ax.figure.savefig(buf, format="png", dpi=110, bbox_inches="tight")  # labels never cut
     plt.close(ax.figure)
     return base64.b64encode(buf.getvalue()).decode("ascii")
 
