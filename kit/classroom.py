@@ -120,8 +120,10 @@ def _read_one(path: Path) -> pd.DataFrame:
         raise ValueError("not UTF-8 text (is it an Excel workbook? export it again as CSV)") from None
     if not text.strip():
         raise ValueError("empty file")
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","  # a spreadsheet's CSV dialect
     try:
-        rows = list(csv.reader(io.StringIO(text, newline="")))
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as exc:
         raise ValueError(f"not a readable CSV ({exc})") from None
     header = [h.strip() for h in rows[0]]

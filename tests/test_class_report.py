@@ -203,3 +203,11 @@ def test_exported_csv_round_trip_with_neutralised_cells(tmp_path):
     report = class_report(path)
     row = report.wrong_answers.iloc[0]
     assert row["response"] == "'=1+1\nsecond line" and row["feedback"] == "'-feedback"
+
+
+def test_a_spreadsheet_saved_csv_with_bom_and_semicolons_is_read(tmp_path):
+    text = HEADER.replace(",", ";") + "eve;t;quiz;q0;n1;1;incorrect;0;751;m1;That is a word processor's count\n"
+    (tmp_path / "eve.csv").write_bytes(("\ufeff" + text).encode("utf-8"))
+    report = class_report(tmp_path)
+    assert report.skipped.empty and list(report.students["student"]) == ["eve"]
+    assert report.wrong_answers.iloc[0]["mistake"] == "m1"
