@@ -74,6 +74,7 @@ class ClassReport:
     completion: pd.DataFrame
     skipped: pd.DataFrame
     attempts: pd.DataFrame = field(repr=False)
+    anonymised: bool = False
 
     def hardest(self, n: int = 5) -> pd.DataFrame:
         """The ``n`` questions fewest students got right (then: right at the first try)."""
@@ -296,5 +297,5 @@ def class_report(paths, *, anonymise: bool = False) -> ClassReport:
     return ClassReport(
         questions=_questions(per), wrong_answers=_wrong_answers(attempts),
         students=_students(completion, attempts), completion=completion,
-        skipped=skipped, attempts=attempts.reset_index(drop=True),
+        skipped=skipped, attempts=attempts.reset_index(drop=True), anonymised=anonymise,
     )

@@ -154,6 +154,14 @@ def _hardest(report: ClassReport, n: int = 5, top: int = 3) -> str:
     return "".join(parts) or "<p class='note'>No graded questions.</p>"
 
 
+def _skipped(report: ClassReport) -> pd.DataFrame:
+    """The skipped files; anonymised, without file names (they often are students' names)."""
+    if not report.anonymised:
+        return report.skipped
+    reasons = report.skipped["reason"].map(lambda r: str(r).split(":")[0])
+    return pd.DataFrame({"file": "(name withheld)", "reason": reasons})
+
+
 def report_html(report: ClassReport, *, title: str = "Class report") -> str:
     """The whole page as a string (escaped, no scripts, the chart inline as a PNG)."""
     ax = plot_class_heatmap(report)
@@ -177,7 +185,7 @@ def report_html(report: ClassReport, *, title: str = "Class report") -> str:
         + "<h2>All questions</h2>" + _table(q, "Per question")
         + "<h2>Students</h2>" + _table(report.students, "Per student")
         + _table(report.completion, "Completion per student and lesson")
-        + "<h2>Files skipped</h2>" + _table(report.skipped, "Files left out, with the reason")
+        + "<h2>Files skipped</h2>" + _table(_skipped(report), "Files left out, with the reason")
         + "</main></body></html>"
     )
 

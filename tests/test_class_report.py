@@ -141,6 +141,10 @@ def test_cli_writes_the_html_page_and_lists_skipped_files(class_folder, tmp_path
     assert "3 students" in proc.stdout and "SKIPPED grades.csv" in proc.stderr
     page = out.read_text(encoding="utf-8")
     assert "Student 02" in page and ">ben<" not in page
+    (class_folder / "zz.csv").write_text(HEADER + "ben,t,quiz,q,a,1,correct,1,r,,\n", encoding="utf-8")
+    assert _cli("class-report", class_folder, "--html", out, "--anonymise").returncode == 0
+    page = re.sub(r"base64,[A-Za-z0-9+/=]+", "base64,", out.read_text(encoding="utf-8"))  # (the PNG's text)
+    assert "ben" not in page and "ann" not in page and "duplicate" in page  # not in the skipped table either
     assert "Traceback" not in proc.stderr
 
 
