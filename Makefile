@@ -13,10 +13,11 @@ ROOT_FLAG := $(shell [ "$$(id -u)" = "0" ] && echo --allow-root)
 # the student set: the kit and what the lessons use (no test tools, no playwright, no voila)
 venv: $(STAMP)
 
+# (venv's own pip is recent enough for `-e .`; --no-compile: Python compiles only the
+# modules a student actually imports, on first use, instead of every file installed)
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e .
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-compile -e .
 	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (close-reading-kit)" >/dev/null
 	touch $(STAMP)
 

@@ -67,7 +67,7 @@ def _recipe(makefile: str, target: str) -> str:
 def test_make_lab_installs_the_student_set_and_make_test_adds_the_extras():
     makefile = (ROOT / "Makefile").read_text()
     student = _recipe(makefile, "$(STAMP)")
-    assert "pip install --quiet -e .\n" in student and "[" not in student.split("pip install")[-1]
+    assert re.search(r"pip install [^\n]*-e \.\n", student) and "[" not in student.split("pip install")[-1]
     assert re.search(r"^lab: \$\(STAMP\)$", makefile, re.M), "make lab needs only the student set"
     assert "-e '.[test,browser,hub]'" in _recipe(makefile, "$(TEST_STAMP)")
     assert re.search(r"^test: \$\(TEST_STAMP\)$", makefile, re.M)
