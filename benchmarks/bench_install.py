@@ -1,6 +1,8 @@
 """The student's install: size of the ``.venv`` that ``make lab`` builds, and the time of
-its bootstrap (``make venv``: venv, pip upgrade, ``pip install -e .``, kernel) on a warm
-pip cache.
+its bootstrap (``make venv``: venv, ``pip install --no-compile -e .``, kernel) on a warm
+pip cache.  ``--no-compile`` defers compiling to the first import of each module, so the
+first import of the lesson stack is timed too (and again, with the byte code cached):
+that difference is the cost moved out of the bootstrap.
 
     python benchmarks/bench_install.py [--dest /tmp/kit-venv-bench] [--no-warm-up]
 
@@ -38,7 +40,9 @@ def _env() -> dict[str, str]:
         link = bindir / tool
         if not link.exists():
             link.symlink_to(shutil.which(tool))
-    keep = {k: os.environ[k] for k in ("HOME", "LANG", "PIP_CACHE_DIR", "XDG_CACHE_HOME") if k in os.environ}
+    keep = {k: os.environ[k] for k in ("HOME", "LANG", "PIP_CACHE_DIR", "XDG_CACHE_HOME", "PIP_CONFIG_FILE",
+                                       "PIP_INDEX_URL", "PIP_EXTRA_INDEX_URL", "PIP_FIND_LINKS")
+            if k in os.environ}
     return {**keep, "PATH": f"{bindir}:/bin:/usr/bin"}
 
 
@@ -49,6 +53,22 @@ def make(target: str, venv: Path) -> float:
     if proc.returncode:
         raise SystemExit(f"make {target} failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}")
     return time.perf_counter() - t0
+
+
+STACK = "import pandas, matplotlib.pyplot, seaborn, ipywidgets, nltk, ipykernel.kernelapp, jupyter_server.serverapp"
+
+
+def first_imports(venv: Path) -> tuple[float, float]:
+    """Seconds for the lesson stack's imports: first (compiling, writing byte code), then cached."""
+    env = {k: v for k, v in _env().items()}
+    env["MPLBACKEND"] = "agg"
+    out = []
+    for _ in range(2):
+        t0 = time.perf_counter()
+        subprocess.run([str(venv / "bin" / "python"), "-c", STACK], env=env, check=True, capture_output=True,
+                       timeout=600)
+        out.append(time.perf_counter() - t0)
+    return out[0], out[1]
 
 
 def size_mb(path: Path) -> float:
@@ -71,11 +91,16 @@ def main() -> None:
     mb = size_mb(venv)
     print(f"make venv (student set) on a warm pip cache: {seconds:.1f} s (target <= {TIME_TARGET_S} s)")
     print(f"student .venv: {mb:.0f} MB (target <= {SIZE_TARGET_MB} MB)")
+    first, cached = first_imports(venv)
+    print(f"first import of the lesson stack: {first:.1f} s; again, byte code cached: {cached:.1f} s; "
+          f".venv then {size_mb(venv):.0f} MB")
     metrics = [
         {"measure": "student .venv size", "median": mb, "unit": "MB", "target": SIZE_TARGET_MB,
          "ok": mb <= SIZE_TARGET_MB, "note": "make venv / make lab: pip install -e . only"},
         {"measure": "make venv bootstrap, warm pip cache", "median": seconds, "unit": "s",
-         "target": TIME_TARGET_S, "ok": seconds <= TIME_TARGET_S, "note": "venv + pip upgrade + install + kernel"},
+         "target": TIME_TARGET_S, "ok": seconds <= TIME_TARGET_S, "note": "venv + install + kernel"},
+        {"measure": "first import of the lesson stack (compiles)", "median": first, "unit": "s", "target": None,
+         "ok": None, "note": f"{cached:.1f} s once the byte code is cached"},
     ]
     if args.with_test:
         extra = make("test-venv", venv)
