@@ -185,12 +185,13 @@ def test_link_without_origin_asks_for_repo(tmp_path, monkeypatch):
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
     from kit import hub_link
 
-    assert hub_link.origin_url(tmp_path) is None
+    real = hub_link.origin_url
+    assert real(tmp_path) is None
     monkeypatch.setattr(hub_link, "origin_url", lambda cwd=None: None)
     with pytest.raises(InvalidArgument, match="no 'origin' remote.*--repo"):
         nbgitpuller_link("https://hub.example.edu")
     subprocess.run(["git", "-C", str(tmp_path), "remote", "add", "origin", "git@github.com:t/kit.git"], check=True)
-    assert hub_link.origin_url(tmp_path) == "git@github.com:t/kit.git"
+    assert real(tmp_path) == "git@github.com:t/kit.git"
 
 
 def test_cli_link_prints_one_url():
