@@ -31,7 +31,8 @@ ROOT = HERE.parent
 
 # (script, what it measures, extra arguments for --quick)
 BENCHMARKS = [
-    ("bench_notebooks.py", "lesson series vs bare-kernel notebook", ["--repeats", "1"]),
+    ("bench_notebooks.py", "lesson series vs its floor (kernel + fixed stack)", ["--repeats", "1"]),
+    ("bench_install.py", "student .venv size and make venv bootstrap", ["--no-warm-up"]),
     ("bench_import.py", "import kit in a fresh interpreter", ["--repeats", "5"]),
     ("bench_frequency.py", "1M-token analysis vs NLTK baseline", ["--repeats", "1"]),
     ("bench_quiz.py", "quiz Check handler", []),

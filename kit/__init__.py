@@ -87,6 +87,9 @@ _EXPORTS: dict[str, str] = {
     "compare_reading": "reveal",
     "reading_tasks": "reveal",
     "glossary": "terms",
+    # the class (teacher): class report, nbgitpuller link
+    "class_report": "classroom",
+    "nbgitpuller_link": "hub_link",
 }
 
 __all__ = sorted([*_EXPORTS, *_error_names])

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from . import classroom_cli
 from .errors import KitError
 
 
@@ -97,7 +98,10 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("texts", nargs="+", metavar="TEXT_FILE")
     check = course_sub.add_parser("validate", help="check a course folder (exit code 1 on any error)")
     check.add_argument("folder", metavar="DIR")
+    classroom_cli.add_parsers(sub)
     args = parser.parse_args(argv)
+    if args.command in classroom_cli.COMMANDS:
+        return classroom_cli.run(args)
     if args.command == "course":
         return _course(args)
     return _validate(args.files) if args.action == "validate" else _key(args.files)

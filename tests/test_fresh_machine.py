@@ -1,7 +1,9 @@
 """A newcomer's machine: clone the repository, and with nothing but a bare ``python3``,
 ``make`` and ``git`` on PATH, a fresh HOME and no other environment, run the README's
-set-up.  ``make venv`` is the bootstrap both README commands start with; then a small
-smoke check uses the new environment, and ``make lab`` must serve the first lesson.
+set-up.  ``make venv`` is the bootstrap both README commands start with (the student set:
+no test tools, playwright, voila or jupyterhub); then a small smoke check uses the new
+environment, ``make lab`` must serve the first lesson, and ``make test-venv`` (what
+``make test`` adds) must bring the test tools that run a test file.
 
 It sees COMMITTED work only (a git clone of HEAD), downloads packages from PyPI with an
 empty pip cache (a subprocess: the suite's socket guard does not apply), and takes a
@@ -93,7 +95,9 @@ def test_readme_setup_works_on_a_fresh_machine(tmp_path):
     assert out.splitlines()[2] == str(clone / ".venv")
     kernels = _run([str(clone / ".venv" / "bin" / "jupyter"), "kernelspec", "list"], clone, env, 120)
     assert re.search(r"python3\s+" + re.escape(str(clone / ".venv")), kernels), kernels
-    _run([str(py), "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_api.py"], clone, env, 600)
+    extras = ("playwright", "voila", "pytest", "hypothesis", "jupyterhub")
+    probe = f"import importlib.util as u; print([m for m in {extras!r} if u.find_spec(m)])"
+    assert _run([str(py), "-c", probe], clone, env, 120).strip() == "[]", "make lab installs only the student set"
 
     # `make lab` serves the first lesson (on a free port, with a token, no browser to open)
     port, token = _free_port(), secrets.token_hex(16)
@@ -121,5 +125,10 @@ def test_readme_setup_works_on_a_fresh_machine(tmp_path):
             log = lab.communicate()[0]
     # make printed the command it ran: JupyterLab on the first lesson
     assert re.search(r"jupyter lab .*notebooks/00_start_here\.ipynb", log), log[-2000:]
+
+    # what `make test` adds on top: the test tools run a test file
+    _run(["make", "test-venv"], clone, env, 1500)
+    assert "[]" != _run([str(py), "-c", probe], clone, env, 120).strip()
+    _run([str(py), "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_api.py"], clone, env, 600)
     print(f"\nfresh machine: clone + make venv took {setup_seconds:.0f} s; "
           f"everything {time.monotonic() - t0:.0f} s")

@@ -1,0 +1,173 @@
+"""A real JupyterHub on loopback for the class test: shared-password login, one
+SimpleLocalProcessSpawner home (and progress store) per student under a temp folder,
+configurable-http-proxy from npm in a project-local folder, free ports.
+
+Stopping is by PID: the hub's process group, then any process still carrying this
+run's marker in its environment (the proxy and the students' servers).
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+NODE_PREFIX = Path(os.environ.get("KIT_NODE_PREFIX", REPO / ".ci" / "node"))
+CHP = NODE_PREFIX / "node_modules" / ".bin" / "configurable-http-proxy"
+CHP_SPEC = "configurable-http-proxy@5"
+PASSWORD = "close-reading-class"  # shared-password needs >= 8 characters
+
+
+def ensure_proxy() -> tuple[Path | None, str]:
+    """The configurable-http-proxy executable, installing it with npm into NODE_PREFIX
+    if missing.  Returns (path, "") or (None, the reason it cannot be had)."""
+    if CHP.exists():
+        return CHP, ""
+    if not shutil.which("node") or not shutil.which("npm"):
+        return None, "node and npm are needed for configurable-http-proxy (apt-get install nodejs npm)"
+    NODE_PREFIX.mkdir(parents=True, exist_ok=True)
+    proc = subprocess.run(["npm", "install", "--prefix", str(NODE_PREFIX), "--no-audit", "--no-fund",
+                           "--loglevel=error", CHP_SPEC], capture_output=True, text=True, timeout=300,
+                          stdin=subprocess.DEVNULL)
+    if proc.returncode or not CHP.exists():
+        return None, f"npm install {CHP_SPEC} failed: {proc.stderr[-500:]}"
+    return CHP, ""
+
+
+def write_config(tmp: Path, *, users: list[str], ports: dict[str, int], marker: str,
+                 lab_settings: dict) -> Path:
+    """jupyterhub_config.py for the test hub; returns its path."""
+    homes = tmp / "homes"
+    config = f'''
+import os, json, sys
+from pathlib import Path
+c = get_config()  # noqa: F821
+c.JupyterHub.ip = "127.0.0.1"
+c.JupyterHub.port = {ports["public"]}
+c.JupyterHub.hub_ip = "127.0.0.1"
+c.JupyterHub.hub_port = {ports["hub"]}
+c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:{ports["proxy_api"]}"
+c.ConfigurableHTTPProxy.command = [{str(CHP)!r}]
+c.ConfigurableHTTPProxy.should_start = True
+c.JupyterHub.db_url = "sqlite:///{tmp / "hub.sqlite"}"
+c.JupyterHub.cookie_secret_file = {str(tmp / "cookie_secret")!r}
+c.JupyterHub.pid_file = {str(tmp / "hub.pid")!r}
+c.JupyterHub.cleanup_servers = True
+c.JupyterHub.authenticator_class = "shared-password"
+c.SharedPasswordAuthenticator.user_password = {PASSWORD!r}
+c.Authenticator.allowed_users = set({users!r})
+c.JupyterHub.spawner_class = "simple"
+c.SimpleLocalProcessSpawner.home_dir_template = {str(homes / "{username}")!r}
+c.Spawner.cmd = [{str(Path(sys.executable).parent / "jupyterhub-singleuser")!r}]
+c.Spawner.args = {["--ServerApp.allow_root=True"] if os.geteuid() == 0 else []!r}
+c.Spawner.default_url = "/lab"
+c.Spawner.start_timeout = 120
+c.Spawner.http_timeout = 120
+LAB_SETTINGS = {lab_settings!r}
+
+def _settings_dir(spawner):
+    folder = Path({str(tmp / "lab-settings")!r}) / spawner.user.name
+    for rel, settings in LAB_SETTINGS.items():
+        target = folder / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(settings))
+    return str(folder)
+
+c.Spawner.environment = {{
+    # each student's progress in their own home: what docs/jupyterhub.md tells teachers
+    "KIT_PROGRESS_DIR": lambda spawner: {str(homes)!r} + "/" + spawner.user.name + "/.close-reading-kit",
+    "JUPYTERLAB_SETTINGS_DIR": _settings_dir,
+    "MPLBACKEND": "module://matplotlib_inline.backend_inline",
+    "KIT_HUB_TEST_RUN": {marker!r},
+}}
+'''
+    path = tmp / "jupyterhub_config.py"
+    path.write_text(config, encoding="utf-8")
+    return path
+
+
+class Hub:
+    def __init__(self, tmp: Path, config: Path, public_port: int, marker: str):
+        self.tmp, self.marker = tmp, marker
+        self.base = f"http://127.0.0.1:{public_port}"
+        self.log = tmp / "hub.log"
+        self._log_fh = open(self.log, "wb")
+        env = {**os.environ, "KIT_HUB_TEST_RUN": marker}
+        env.pop("JUPYTERHUB_API_TOKEN", None)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "jupyterhub", "-f", str(config)], cwd=tmp, env=env,
+            stdin=subprocess.DEVNULL, stdout=self._log_fh, stderr=subprocess.STDOUT, start_new_session=True)
+
+    def wait_ready(self, timeout: float = 90) -> None:
+        """Until /hub/api/ answers 200 (the proxy says 404 before the hub is routed)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"JupyterHub exited with {self.proc.returncode}:\n{self.log_tail()}")
+            try:
+                with urllib.request.urlopen(f"{self.base}/hub/api/", timeout=5) as resp:
+                    if resp.status == 200:
+                        return
+            except (urllib.error.URLError, OSError):
+                pass
+            time.sleep(0.3)
+        raise RuntimeError(f"JupyterHub did not answer on {self.base} in {timeout:.0f} s:\n{self.log_tail()}")
+
+    def log_tail(self, n: int = 60) -> str:
+        try:
+            return "\n".join(self.log.read_text(encoding="utf-8", errors="replace").splitlines()[-n:])
+        except OSError:
+            return ""
+
+    def _marked_pids(self) -> list[int]:
+        """PIDs of processes started for this run (their environment holds the marker)."""
+        needle = f"KIT_HUB_TEST_RUN={self.marker}".encode()
+        pids = []
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit() and int(entry.name) != os.getpid():
+                try:
+                    if needle in (entry / "environ").read_bytes().split(b"\0"):
+                        pids.append(int(entry.name))
+                except OSError:
+                    continue
+        return pids
+
+    def stop(self) -> None:
+        """SIGTERM the hub (it stops the proxy and the servers it spawned); then any
+        marked process left, by PID; SIGKILL after a grace period."""
+        if self.proc.poll() is None:
+            try:
+                os.killpg(self.proc.pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait(timeout=15)
+        for sig in (signal.SIGTERM, signal.SIGKILL):
+            left = self._marked_pids()
+            for pid in left:
+                try:
+                    os.kill(pid, sig)
+                except ProcessLookupError:
+                    pass
+            deadline = time.monotonic() + 10
+            while left and time.monotonic() < deadline:
+                time.sleep(0.2)
+                left = [p for p in left if Path(f"/proc/{p}").exists() and _alive(p)]
+        self._log_fh.close()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
