@@ -29,7 +29,7 @@ import pandas as pd
 
 from .corpus import Document, documents_of
 from .errors import EmptyText, InvalidArgument, UnknownTerm, WrongType
-from .text import _stem, stopword_set, tokens
+from .text import stem_token, stopword_set, tokens
 
 __all__ = ["frequencies", "ngrams", "collocations", "dispersion", "summary", "MEASURES"]
 
@@ -70,7 +70,7 @@ def _raw_counts(doc: Document, *, lower: bool = True, split_hyphens: bool = Fals
     return entry[1][key]
 
 
-def _term_counts(doc: Document, *, lower: bool, stopwords, stem: bool,
+def term_counts(doc: Document, *, lower: bool, stopwords, stem: bool,
                  split_hyphens: bool = False) -> tuple[Counter, int]:
     """(counts of the kept terms, number of word tokens with stopwords included)."""
     raw, total = _raw_counts(doc, lower=lower, split_hyphens=split_hyphens)
@@ -79,11 +79,11 @@ def _term_counts(doc: Document, *, lower: bool, stopwords, stem: bool,
     for term, n in raw.items():
         if stops and term.lower() in stops:
             continue
-        counts[_stem(term) if stem else term] += n
+        counts[stem_token(term) if stem else term] += n
     return counts, total
 
 
-def _check_count(value, name: str, minimum: int, allow_none: bool = False) -> None:
+def check_count(value, name: str, minimum: int, allow_none: bool = False) -> None:
     if value is None and allow_none:
         return
     if isinstance(value, bool) or not isinstance(value, int):
@@ -93,8 +93,8 @@ def _check_count(value, name: str, minimum: int, allow_none: bool = False) -> No
 
 
 def _table(rows_by_doc: dict[str, tuple[Counter, int]], column: str, min_count: int, top) -> pd.DataFrame:
-    _check_count(min_count, "min_count", 1)
-    _check_count(top, "top", 1, allow_none=True)
+    check_count(min_count, "min_count", 1)
+    check_count(top, "top", 1, allow_none=True)
     out = []
     for doc_id, (counts, total) in rows_by_doc.items():
         items = sorted(((t, n) for t, n in counts.items() if n >= min_count), key=lambda x: (-x[1], x[0]))
@@ -145,7 +145,7 @@ def frequencies(doc, *, lower: bool = True, stopwords=True, stem: bool = False,
     3  demo     met      1     142.8...     3
     """
     docs = documents_of(doc, "frequencies")
-    counted = {d.id: _term_counts(d, lower=lower, stopwords=stopwords, stem=stem,
+    counted = {d.id: term_counts(d, lower=lower, stopwords=stopwords, stem=stem,
                                   split_hyphens=split_hyphens) for d in docs}
     return _table(counted, "term", min_count, top)
 
@@ -174,7 +174,7 @@ def ngrams(doc, *, n: int = 2, lower: bool = True, stopwords=False,
     0  demo  north korea      2  285.714286     1
     1  demo      is near      1  142.857143     2
     """
-    _check_count(n, "n", 1)
+    check_count(n, "n", 1)
     stops = stopword_set(stopwords)
     docs = documents_of(doc, "ngrams")
     counted = {}
@@ -218,9 +218,9 @@ def collocations(doc, *, measure: str = "likelihood_ratio", window: int = 2, min
             f"measure={measure!r} is not a collocation measure the kit knows. "
             f"Use one of: {', '.join(MEASURES)}."
         )
-    _check_count(window, "window", 2)
-    _check_count(min_count, "min_count", 1)
-    _check_count(top, "top", 1, allow_none=True)
+    check_count(window, "window", 2)
+    check_count(min_count, "min_count", 1)
+    check_count(top, "top", 1, allow_none=True)
     stops = stopword_set(stopwords)
     score_fn = getattr(BigramAssocMeasures, measure)
     rows = []
@@ -331,3 +331,7 @@ def summary(corpus) -> pd.DataFrame:
                      sum(1 for n in counts.values() if n == 1), n_sent, n_tok / n_sent))
     return pd.DataFrame(rows, columns=["doc", "tokens", "types", "type_token_ratio", "hapaxes",
                                        "sentences", "mean_sentence_length"])
+
+
+# Old private names, kept while other branches still import them.
+_term_counts, _check_count = term_counts, check_count

@@ -12,7 +12,7 @@ import pandas as pd
 
 from .corpus import documents_of
 from .errors import InvalidArgument
-from .frequency import _check_count, _term_counts
+from .frequency import check_count, term_counts
 
 __all__ = ["keyness", "g2", "log_ratio", "chi2_sf", "stars"]
 
@@ -77,7 +77,7 @@ def _pool(docs, *, stopwords, stem) -> tuple[Counter, int]:
     counts: Counter = Counter()
     total = 0
     for doc in docs:
-        c, n = _term_counts(doc, lower=True, stopwords=stopwords, stem=stem)
+        c, n = term_counts(doc, lower=True, stopwords=stopwords, stem=stem)
         counts.update(c)
         total += n
     return counts, total
@@ -149,7 +149,7 @@ def keyness(target, reference, *, stopwords=True, min_count: int = 1, correction
                     f"The target {t.id!r} is also in the reference ({r.id!r}): keyness compares "
                     "two different texts. Example: kit.keyness(corpus['cho'], corpus['yang'])."
                 )
-    _check_count(min_count, "min_count", 1)
+    check_count(min_count, "min_count", 1)
     if correction not in (None, "bonferroni"):
         raise InvalidArgument(f"correction={correction!r} is not known. Use None or 'bonferroni'.")
     tc, c = _pool(tdocs, stopwords=stopwords, stem=stem)

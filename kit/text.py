@@ -123,7 +123,12 @@ def _stemmer():
 
 
 @lru_cache(maxsize=65536)
-def _stem(token: str) -> str:
+def stem_token(token: str) -> str:
+    """The Snowball stem of one plain word (``cooperation`` -> ``cooper``).
+
+    >>> stem_token("cooperation"), stem_token("u.s.")
+    ('cooper', 'u.s.')
+    """
     # Only plain words are stemmed: "u.s.", "rok-u.s.-japan", "1990s" stay as they are.
     return _stemmer().stem(token) if token.isalpha() else token
 
@@ -191,7 +196,7 @@ def tokens(
     if stops:
         out = [t for t in out if (t if lower else t.lower()) not in stops]
     if stem:
-        out = [_stem(t) for t in out]
+        out = [stem_token(t) for t in out]
     return out
 
 

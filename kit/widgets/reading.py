@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 
 from ..errors import KitError
-from ..reading import _terms, highlight, kwic
+from ..reading import highlight, kwic, term_list
 
 __all__ = ["concordance_explorer", "reader", "kwic_table_html"]
 
@@ -86,7 +86,7 @@ def reader(corpus, terms=("cooperation",)):
     from ..corpus import documents_of
 
     docs = documents_of(corpus, "reader")
-    start = ", ".join(_terms(terms))
+    start = ", ".join(term_list(terms))
     box_terms = w.Text(value=start, description="Terms", placeholder="wedge, cooperat*, North Korea",
                        continuous_update=False, layout=w.Layout(width="60%"))
     status = w.HTML()
