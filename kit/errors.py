@@ -28,6 +28,10 @@ __all__ = [
     "QuestionBankError",
     "DataFileError",
     "StoreError",
+    "NoPermission",
+    "KitWarning",
+    "HardWrapWarning",
+    "SmallReferenceWarning",
 ]
 
 
@@ -49,6 +53,10 @@ def did_you_mean(name, known) -> str:
 
 class TextNotFound(KitError, FileNotFoundError):
     """A path given as a text does not exist."""
+
+
+class NoPermission(KitError, PermissionError):
+    """A file exists but this account may not read it."""
 
 
 class NotAFile(KitError, IsADirectoryError):
@@ -120,3 +128,15 @@ class QuestionBankError(DataFileError):
 
 class StoreError(KitError, OSError):
     """The progress or annotation store cannot be read or written."""
+
+
+class KitWarning(UserWarning):
+    """Base class of the kit's warnings: the result is usable, but read it with care."""
+
+
+class HardWrapWarning(KitWarning):
+    """load_text joined hard-wrapped lines (a PDF copy-paste) into paragraphs."""
+
+
+class SmallReferenceWarning(KitWarning):
+    """keyness() was given a reference text much smaller than the target."""

@@ -29,7 +29,9 @@ from .errors import InvalidArgument, ResourceUnavailable, WrongType
 
 __all__ = ["tokens", "stopwords", "token_spans", "token_table", "TokenTable", "sentence_spans", "normalise", "stopword_set"]
 
-_WORD = r"(?:[^\W\d_]\.){2,}|\w+(?:['’](?![sS]\b)\w+)*"
+# "[^\W_]" is a letter or digit: an underscore is Markdown emphasis (_China_) or a
+# fill-in line (________), never part of a word.
+_WORD = r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’](?![sS]\b)[^\W_]+)*"
 _PARTS = {
     "email": r"[\w.+-]+@\w[\w-]*(?:\.\w[\w-]*)+",
     "number": r"\d+(?:[.,]\d+)+",
@@ -54,7 +56,14 @@ def normalise(token: str, *, lower: bool = True) -> str:
     "china's"
     """
     token = token.replace("’", "'")
-    return token.lower() if lower else token
+    return _lower(token) if lower else token
+
+
+def _lower(text: str) -> str:
+    # "İ".lower() is "i" + a combining dot (two characters, the dot not a letter): write
+    # it "i", so a token is lower-cased the same whether alone or in a whole text.
+    low = text.lower()
+    return low.replace("i\u0307", "i") if "\u0307" in low else low
 
 
 def token_spans(text: str, *, keep_punct: bool = False) -> Iterator[tuple[int, int, str]]:
@@ -219,6 +228,8 @@ class TokenTable:
 
     @cached_property
     def lower(self) -> list[str]:
+        if "\u0130" in self.text:  # "İ": see normalise()
+            return [_lower(t) for t in self.raw]
         return [t.lower() for t in self.raw]
 
 
@@ -257,8 +268,8 @@ _PLAIN_BREAK = re.compile(r"([^\W\d_]{2,})[.?!]\s+\S+")
 _ABBREV_THEN_LOWER = re.compile(r"((?:[^\W\d_]+\.)*[^\W\d_]+)\.\s+([^\W\d_])\S*")
 
 
-@lru_cache(maxsize=1)
-def _punkt():
+@lru_cache(maxsize=8)
+def _punkt(extra: frozenset[str] = frozenset()):
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
     class KitPunkt(PunktSentenceTokenizer):
@@ -272,13 +283,16 @@ def _punkt():
             return super().text_contains_sentbreak(text)
 
     params = PunktParameters()
-    params.abbrev_types = set(word_list("lexicons/abbreviations.txt"))
+    params.abbrev_types = set(word_list("lexicons/abbreviations.txt")) | set(extra)
     params.sent_starters = set(word_list("lexicons/sentence_starters.txt"))
     return KitPunkt(params)
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
+def sentence_spans(text: str, *, abbreviations: Iterable[str] = ()) -> list[tuple[int, int]]:
     """``(start, end)`` of each sentence of one paragraph (NLTK Punkt, the kit's parameters).
+
+    ``abbreviations``: more abbreviations (lower case, no final period: ``"ave"``) that
+    do not end a sentence.
 
     >>> text = "Beijing met the U.S. envoy. It was a first."
     >>> [text[a:b] for a, b in sentence_spans(text)]
@@ -286,4 +300,5 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """
     if not text.strip():
         return []
-    return list(_punkt().span_tokenize(text))
+    extra = frozenset(a.lower().rstrip(".") for a in abbreviations)
+    return list(_punkt(extra).span_tokenize(text))

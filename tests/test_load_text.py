@@ -79,7 +79,7 @@ def test_invalid_bytes_report_offset_and_suggest_encoding(tmp_path):
 
 
 def test_unknown_encoding_name():
-    with pytest.raises(kit.InvalidArgument, match="not an encoding Python knows"):
+    with pytest.raises(kit.InvalidArgument, match="not a text encoding Python knows"):
         kit.load_text("Some text.", encoding="klingon")
 
 
@@ -106,4 +106,4 @@ def test_bad_id():
 
 def test_errors_are_one_family():
     for name in kit.errors.__all__:
-        assert issubclass(getattr(kit, name), kit.KitError)
+        assert issubclass(getattr(kit, name), (kit.KitError, kit.KitWarning))
