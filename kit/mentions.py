@@ -25,6 +25,7 @@ from functools import lru_cache
 from ._resources import load_yaml
 from .corpus import documents_of
 from .errors import InvalidArgument, UnknownActor, WrongType
+from .options import choice, flag, strings
 from .query import PhraseMatcher
 from .text import normalise, token_spans, tokens
 
@@ -133,7 +134,7 @@ def _find(text: str, matcher: PhraseMatcher) -> list[tuple[int, int, str, str]]:
 def _check(select, known) -> list[str] | None:
     if select is None:
         return None
-    chosen = [select] if isinstance(select, str) else list(select)
+    chosen = strings(select, "select", "actors", "actors(corpus, select=['China', 'North Korea'])")
     for name in chosen:
         if name not in known:
             raise UnknownActor(
@@ -144,7 +145,8 @@ def _check(select, known) -> list[str] | None:
 
 
 def actors(doc, *, by: str | None = None, gazetteer: Mapping | None = None,
-           include_back_matter: bool = False, select=None):
+           include_back_matter: bool = False, select: str | Iterable[str] | None = None,
+           exclude: str | Iterable[str] = ()):
     """Mentions of political actors (United States, China, North Korea, ...).
 
     Parameters
@@ -163,6 +165,10 @@ def actors(doc, *, by: str | None = None, gazetteer: Mapping | None = None,
         Also read the back matter (Yang's bio). Off by default.
     select : str or list of str, optional
         Keep only these actors (an unknown name raises :class:`~kit.UnknownActor`).
+    exclude : str or list of str, optional
+        Phrases that are NOT mentions although they contain a name, e.g.
+        ``["Korea Herald"]``; added to the kit's own list (``not_actors`` in the
+        gazetteer: seas, continents, newspapers such as the *Washington Post*).
 
     Examples
     --------
@@ -179,11 +185,13 @@ def actors(doc, *, by: str | None = None, gazetteer: Mapping | None = None,
     import pandas as pd
 
     docs = documents_of(doc, "actors")
-    if by not in (None, "doc"):
-        raise InvalidArgument(f"by={by!r} is not an option of actors(). Use by=None (one row per mention) or by='doc'.")
+    choice(by, "by", "actors", (None, "doc"))
+    include_back_matter = flag(include_back_matter, "include_back_matter", "actors",
+                               "actors(corpus, include_back_matter=True)")
     table = _merged(gazetteer)
     chosen = _check(select, list(table))
-    matcher = name_matcher(table, _default()[1])
+    blocked = strings(exclude, "exclude", "actors", "actors(corpus, exclude=['Korea Herald'])")
+    matcher = name_matcher(table, [*_default()[1], *blocked])
     rows, sizes = [], {}
     for doc in docs:
         starts = [s.start for s in doc.sentences]
