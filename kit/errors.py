@@ -29,6 +29,7 @@ __all__ = [
     "DataFileError",
     "StoreError",
     "NoPermission",
+    "QueryTooSlow",
     "KitWarning",
     "HardWrapWarning",
     "SmallReferenceWarning",
@@ -108,6 +109,10 @@ class UnknownTerm(UnknownDocument):
 
 class InvalidArgument(KitError, ValueError):
     """An option has a value the function cannot use."""
+
+
+class QueryTooSlow(InvalidArgument):
+    """A regular expression took too long (it backtracks) and was stopped."""
 
 
 class WrongType(KitError, TypeError):

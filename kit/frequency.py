@@ -29,6 +29,7 @@ import pandas as pd
 
 from .corpus import Document, documents_of
 from .errors import EmptyText, InvalidArgument, UnknownTerm, WrongType
+from .options import flag
 from .text import stem_token, stopword_set, tokens
 
 __all__ = ["frequencies", "ngrams", "collocations", "dispersion", "summary", "MEASURES"]
@@ -92,6 +93,11 @@ def check_count(value, name: str, minimum: int, allow_none: bool = False) -> Non
         raise InvalidArgument(f"{name}={value} is too small: use a whole number >= {minimum}.")
 
 
+def _flags(func: str, **values: object) -> None:
+    for name, value in values.items():
+        flag(value, name, func, f"kit.{func}(doc, {name}=True)")
+
+
 def _table(rows_by_doc: dict[str, tuple[Counter, int]], column: str, min_count: int, top) -> pd.DataFrame:
     check_count(min_count, "min_count", 1)
     check_count(top, "top", 1, allow_none=True)
@@ -145,6 +151,7 @@ def frequencies(doc, *, lower: bool = True, stopwords=True, stem: bool = False,
     3  demo     met      1     142.8...     3
     """
     docs = documents_of(doc, "frequencies")
+    _flags("frequencies", lower=lower, stem=stem, split_hyphens=split_hyphens)
     counted = {d.id: term_counts(d, lower=lower, stopwords=stopwords, stem=stem,
                                   split_hyphens=split_hyphens) for d in docs}
     return _table(counted, "term", min_count, top)
@@ -175,6 +182,7 @@ def ngrams(doc, *, n: int = 2, lower: bool = True, stopwords=False,
     1  demo      is near      1  142.857143     2
     """
     check_count(n, "n", 1)
+    _flags("ngrams", lower=lower)
     stops = stopword_set(stopwords)
     docs = documents_of(doc, "ngrams")
     counted = {}
@@ -277,6 +285,7 @@ def dispersion(doc, terms: str | Iterable[str], *, split_hyphens: bool = False) 
             "Example: dispersion(corpus, ['China', 'North Korea'])."
         )
     docs = documents_of(doc, "dispersion")
+    _flags("dispersion", split_hyphens=split_hyphens)
     wanted = {t: tuple(tokens(t, split_hyphens=split_hyphens)) for t in terms}
     rows = []
     for doc in docs:

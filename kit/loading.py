@@ -233,6 +233,11 @@ def read_file(path: Path, encoding: str = "utf-8") -> str:
         ) from None
     except OSError as exc:
         raise _os_error(exc, shown) from None
+    except ValueError:  # a NUL character in the name
+        raise InvalidArgument(
+            f"{shown!r} is not a file name the system accepts (it holds a NUL character). "
+            "Type the name again, e.g. 'essay.txt'."
+        ) from None
     what = _special(info.st_mode)
     if what:
         raise NotAFile(f"{shown!r} is {what}.")

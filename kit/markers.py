@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ._resources import load_yaml
 from .corpus import documents_of
-from .errors import InvalidArgument
+from .options import choice
 from .query import PhraseMatcher
 from .text import normalise, token_spans, token_table, tokens
 
@@ -93,8 +93,7 @@ def stance(doc, *, by: str | None = None):
     import pandas as pd
 
     docs = documents_of(doc, "stance")
-    if by not in (None, "sentence", "doc"):
-        raise InvalidArgument(f"by={by!r} is not an option of stance(). Use None, 'sentence' or 'doc'.")
+    choice(by, "by", "stance", (None, "sentence", "doc"))
     rows = []
     for doc in docs:
         starts = [s.start for s in doc.sentences]

@@ -17,6 +17,7 @@ from contextlib import contextmanager
 import pandas as pd
 
 from .errors import InvalidArgument, WrongType
+from .options import whole_number
 
 __all__ = ["plot_frequencies", "plot_keyness", "plot_dispersion", "plot_actors", "plot_stance",
            "describe_plot"]
@@ -60,6 +61,12 @@ def _check(df, columns: list[str], func: str, maker: str) -> pd.DataFrame:
     return df
 
 
+def _check_ax(ax, func: str) -> None:
+    if ax is not None and not (hasattr(ax, "figure") and hasattr(ax, "barh")):
+        raise WrongType(f"{func}(ax={ax!r}): ax is a matplotlib Axes or None, e.g. "
+                        f"fig, ax = plt.subplots(); kit.{func}(table, ax=ax).")
+
+
 def _finish(ax, title: str, xlabel: str, ylabel: str, description: str):
     ax.set_title(title)
     ax.set_xlabel(xlabel)
@@ -85,6 +92,8 @@ def plot_frequencies(freq: pd.DataFrame, *, top: int = 10, value: str = "per_100
     >>> kit.describe_plot(ax).split(".")[0]
     'Bar chart of the 5 most frequent terms of each text (cho, yang), per 1,000 words'
     """
+    whole_number(top, "top", "plot_frequencies", low=1, high=100, example="kit.plot_frequencies(freq, top=10)")
+    _check_ax(ax, "plot_frequencies")
     if value not in ("per_1000", "count"):
         raise InvalidArgument(f"value={value!r}: use 'per_1000' or 'count'.")
     _check(freq, ["doc", "term", value], "plot_frequencies", "kit.frequencies(corpus)")
@@ -122,6 +131,8 @@ def plot_keyness(key: pd.DataFrame, *, top: int = 10, value: str = "g2", ax=None
     >>> kit.describe_plot(ax).split(".")[0]
     'Diverging bar chart of keyness (signed G2) of cho against yang'
     """
+    whole_number(top, "top", "plot_keyness", low=1, high=100, example="kit.plot_keyness(key, top=10)")
+    _check_ax(ax, "plot_keyness")
     if value not in ("g2", "log_ratio"):
         raise InvalidArgument(f"value={value!r}: use 'g2' or 'log_ratio'.")
     _check(key, list(dict.fromkeys(["term", value, "g2"])), "plot_keyness", "kit.keyness(target, reference)")
@@ -162,6 +173,7 @@ def plot_dispersion(disp: pd.DataFrame, *, ax=None):
     >>> kit.describe_plot(ax).split(".")[0]
     'Dispersion plot (x-ray) of 2 terms in cho, yang'
     """
+    _check_ax(ax, "plot_dispersion")
     _check(disp, ["doc", "term", "position"], "plot_dispersion", "kit.dispersion(corpus, terms)")
     import seaborn as sns
 
@@ -186,6 +198,7 @@ def plot_dispersion(disp: pd.DataFrame, *, ax=None):
 
 
 def _heatmap(df, column: str, func: str, maker: str, what: str, ax):
+    _check_ax(ax, func)
     _check(df, ["doc", column, "per_1000"], func, maker)
     import seaborn as sns
 

@@ -23,19 +23,15 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Union
 
 from .corpus import Document
-from .errors import InvalidArgument, WrongType
+from .errors import InvalidArgument, QueryTooSlow, WrongType
 from .text import TokenTable, normalise, token_spans, token_table
 
 __all__ = ["PhraseMatcher", "TokenPattern", "parse_query", "DocumentIndex", "document_index",
-           "REGEX_SECONDS", "QueryTooSlow"]
+           "REGEX_SECONDS"]
 
 #: CPU time allowed for one student-typed regular expression over a document's
 #: vocabulary (the ``regex`` module counts CPU time: on a busy machine the wait is longer).
 REGEX_SECONDS = 0.5
-
-
-class QueryTooSlow(InvalidArgument):
-    """A regular expression took longer than :data:`REGEX_SECONDS` (it backtracks)."""
 
 
 class TokenPattern:

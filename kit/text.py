@@ -26,6 +26,7 @@ from typing import Iterable, Iterator
 
 from ._resources import word_list
 from .errors import InvalidArgument, ResourceUnavailable, WrongType
+from .options import flag
 
 __all__ = ["tokens", "stopwords", "token_spans", "token_table", "TokenTable", "sentence_spans", "normalise", "stopword_set"]
 
@@ -191,6 +192,10 @@ def tokens(
     ['u.s.', 'china', 'worri']
     """
     text = _text_of(doc, "tokens")
+    for name, value in (("lower", lower), ("stem", stem), ("keep_punct", keep_punct),
+                        ("split_hyphens", split_hyphens)):
+        if not isinstance(value, bool):
+            flag(value, name, "tokens", f"kit.tokens(doc, {name}=True)")
     stops = stopword_set(stopwords)
     if not isinstance(doc, str) and not keep_punct:
         table = token_table(doc)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 
 from ..errors import KitError
+from ..options import text, whole_number
 from ..reading import highlight, kwic, term_list
 
 __all__ = ["concordance_explorer", "reader", "kwic_table_html"]
@@ -44,6 +45,9 @@ def concordance_explorer(corpus, *, query: str = "cooperation", window: int = 6)
     from ..corpus import documents_of
 
     docs = documents_of(corpus, "concordance_explorer")
+    text(query, "query", "concordance_explorer", "kit.concordance_explorer(corpus, query='wedge')")
+    whole_number(window, "window", "concordance_explorer", low=1, high=20,
+                 example="kit.concordance_explorer(corpus, window=6)")
     box_query = w.Text(value=query, description="Query", placeholder="wedge, North Korea, cooperat*")
     box_doc = w.Dropdown(options=[("both texts", None)] + [(d.id, d.id) for d in docs], description="Text")
     box_window = w.IntSlider(value=window, min=1, max=20, description="Window")
