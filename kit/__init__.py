@@ -64,7 +64,7 @@ _EXPORTS: dict[str, str] = {
     "comparison_questions": "compare",
     "recommendations": "compare",
     "argument_explorer": "widgets.arguments",
-    "check_citations": "_citations",
+    "check_citations": "citations",
     # assessment
     "load_bank": "assessment",
     "check": "assessment",

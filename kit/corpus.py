@@ -1,4 +1,4 @@
-"""Documents, sentences with stable ids, the two-text corpus, and students' own texts.
+"""Documents, sentences with stable ids, the corpus of a course, and students' own texts.
 
 Every sentence has an id such as ``"cho 2.3"``: document ``cho``, paragraph 2,
 sentence 3 (both 1-based, counted in the body only).  Ids are how the lessons,
@@ -9,10 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Iterator
 
-from ._resources import load_yaml, read_text
 from .errors import did_you_mean
 from .errors import EmptyText, InvalidArgument, UnknownDocument, UnknownSentence, WrongType
 from .text import sentence_spans
@@ -86,6 +85,7 @@ class Document:
         front_matter: str = "",
         back_matter: str = "",
         metadata: Mapping | None = None,
+        folder=None,
     ) -> None:
         if not isinstance(id, str) or not re.fullmatch(r"[^\s.]+", id):
             raise InvalidArgument(
@@ -103,6 +103,8 @@ class Document:
         self.front_matter = front_matter
         self.back_matter = back_matter
         self.metadata = dict(metadata or {})
+        #: The course folder the document comes from (None for a text loaded on its own).
+        self.folder = folder
 
     def __repr__(self) -> str:
         return (
@@ -153,7 +155,7 @@ class Document:
                 f"A sentence id is a string such as '{self.id} 1.1', not {ref!r}."
             )
         match = _ID_RE.match(ref.strip())
-        if match and match["doc"] in (None, self.id):
+        if match and (match["doc"] is None or match["doc"].lower() == self.id.lower()):
             found = self._by_label.get(f"{int(match['para'])}.{int(match['sent'])}")
             if found is not None:
                 return found
@@ -176,8 +178,22 @@ class Corpus(Mapping):
     'Despite signs of tension between the two countries, North Korea is overwhelmingly reliant on China.'
     """
 
-    def __init__(self, documents) -> None:
-        self._docs = {d.id: d for d in documents}
+    def __init__(self, documents, *, folder=None) -> None:
+        if isinstance(documents, Mapping):
+            documents = documents.values()
+        docs = None if isinstance(documents, (str, bytes)) or not hasattr(documents, "__iter__") else list(documents)
+        if docs is None or not all(isinstance(d, Document) for d in docs):
+            raise WrongType(
+                "Corpus() takes a list of documents, e.g. Corpus([kit.load_text('a.txt', id='a'), "
+                f"kit.load_text('b.txt', id='b')]), not {documents!r:.60}."
+            )
+        self._docs = {}
+        for d in docs:
+            if d.id in self._docs:
+                raise InvalidArgument(f"Two documents have the id {d.id!r}; give each its own id (load_text(..., id='b')).")
+            self._docs[d.id] = d
+        #: The course folder (None for a corpus built by hand).
+        self.folder = folder
 
     def __getitem__(self, key: str) -> Document:
         try:
@@ -201,6 +217,8 @@ class Corpus(Mapping):
     def sentence(self, sentence_id: str) -> Sentence:
         """Look up a sentence by its full id, such as ``"yang 7.2"``."""
         doc_id = sentence_id.split()[0] if isinstance(sentence_id, str) and sentence_id.split() else None
+        if doc_id not in self._docs:  # ids are recognised whatever their case: "Cho 3.2"
+            doc_id = {d.lower(): d for d in self._docs}.get(str(doc_id).lower(), doc_id)
         if doc_id not in self._docs:
             raise UnknownSentence(
                 f"{sentence_id!r} does not name a document of this corpus ({', '.join(self._docs)}). "
@@ -223,35 +241,16 @@ class Corpus(Mapping):
         return pd.DataFrame(rows)
 
 
-def load_corpus() -> Corpus:
-    """The two op-eds, ``{"cho": Document, "yang": Document}``, body text exactly as received.
+def load_corpus(folder=None) -> Corpus:
+    """The texts of a course folder (see :mod:`kit.course`); with no folder, the kit's
+    built-in course, the two op-eds ``cho`` and ``yang``, body text exactly as received.
 
     >>> [len(doc.paragraphs) for doc in load_corpus().values()]
     [3, 10]
     """
-    return Corpus(_corpus_documents())
+    from .course import course_corpus
 
-
-@lru_cache(maxsize=1)
-def _corpus_documents() -> tuple[Document, ...]:
-    docs = []
-    for meta in load_yaml("corpus.yaml")["documents"]:
-        lines = read_text(meta["file"]).split("\n")
-        pick = lambda key: [lines[n - 1] for n in meta["lines"][key]]  # noqa: E731
-        docs.append(
-            Document(
-                id=meta["id"],
-                text="\n\n".join(pick("body")),
-                title=meta["title"],
-                author=meta["author"],
-                venue=meta["venue"],
-                date=meta["date"],
-                front_matter="\n\n".join(pick("front_matter")),
-                back_matter="\n\n".join(pick("back_matter")),
-                metadata=meta,
-            )
-        )
-    return tuple(docs)
+    return course_corpus(folder)
 
 
 def sentences(doc):

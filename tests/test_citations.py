@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kit._citations import CITATION_RE, problems, quote_in
+import kit
+from kit.citations import CITATION_RE, problems, quote_in
 from kit._compute import _walk
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,3 +61,33 @@ def test_lessons_cite_the_texts():
     for path in lessons:
         text = path.read_text(encoding="utf-8")
         assert len(CITATION_RE.findall(text)) >= 5, f"{_rel(path)} makes few cited statements"
+
+
+# --- check_citations on any course (issue 12) ------------------------------------------
+
+def test_check_citations_reads_ids_in_any_case():
+    # "Such an effort, however, would be futile." is cho 3.2 (Cho's ¶3, second sentence).
+    assert kit.check_citations('A wedge "would be futile" [Cho 3.2].') == []
+    assert kit.check_citations('A wedge "would be futile" [CHO 3.2; Yang 1.1].') == []
+
+
+def test_check_citations_reports_unknown_ids_and_invented_quotes():
+    found = kit.check_citations('"totally invented" [Cho 3.2] and [Yang 99.9].')
+    assert found == ["your text: quotes 'totally invented' but Cho 3.2 does not contain it",
+                     "your text: cites 'Yang 99.9', which does not exist"]
+
+
+def test_check_citations_flags_a_misspelt_document_but_not_other_brackets():
+    found = kit.check_citations("See [choo 1.1] and [Table 1.2].")
+    assert len(found) == 1 and "Did you mean 'cho'?" in found[0]
+
+
+def test_check_citations_works_for_every_document_of_a_given_corpus():
+    third = kit.load_text("Walls fall. Bridges stand.", id="Smith")
+    corpus = kit.Corpus([*kit.load_corpus().values(), third])
+    assert kit.check_citations('"Bridges stand" [smith 1.2] [cho 3.2]', corpus) == []
+    assert kit.check_citations('"Bridges fall" [SMITH 1.2]', corpus) == [
+        "your text: quotes 'Bridges fall' but SMITH 1.2 does not contain it"]
+    assert kit.check_citations("[smith 2.1]", corpus) == ["your text: cites 'smith 2.1', which does not exist"]
+    with pytest.raises(kit.WrongType):
+        kit.check_citations("[cho 1.1]", corpus="cho")

@@ -25,7 +25,7 @@ def seed_lines(doc_id: str) -> list[str]:
 
 
 def test_shipped_files_are_the_seeds_byte_for_byte():
-    for meta in load_yaml("corpus.yaml")["documents"]:
+    for meta in load_yaml("course.yaml")["texts"]:
         shipped = data_path(meta["file"]).read_bytes()
         assert hashlib.sha256(shipped).hexdigest() == meta["sha256"]
         seed = SEEDS / meta["seed_file"]
@@ -75,6 +75,36 @@ def test_metadata_states_what_is_known_and_not(corpus):
     assert yang.metadata["removed"][0]["text"] == "![]() |"
     table = corpus.metadata
     assert list(table["doc"]) == ["cho", "yang"]
+
+
+def test_metadata_corrections_each_rest_on_the_text(corpus):
+    cho, yang = corpus["cho"].metadata, corpus["yang"].metadata
+    # Yang's clues give a range: after the summit "in late May" [yang 7.1], before "The
+    # Beijing Winter Olympics next February" [yang 8.3]; nothing points to June.
+    assert yang["date"] == "late May to December 2021"
+    assert "June 2021" not in yang["date"] and "June" not in yang["date_basis"]
+    # Nothing in Yang's file says whether it is complete or an excerpt.
+    assert yang["is_excerpt"] == "not known (appears complete)"
+    # Cho's preface (line 3) names the Asia Society Policy Institute as Cho's employer, not
+    # as the page's publisher: that the page is the Asia Society's is outside knowledge.
+    assert "Fellow at the Asia Society Policy" in cho["venue_basis"]
+    assert "outside knowledge" in cho["venue_basis"]
+    # Further dating clues in Cho's text, each quoted and cited.
+    for sid, phrase in [("cho 2.5", "after a five-year hiatus"),
+                        ("cho 2.6", "the first such meeting in nine years"),
+                        ("cho 3.5", "over the past 75 years")]:
+        assert phrase in corpus.sentence(sid).text
+        assert f'"{phrase}" [{sid}]' in " ".join(cho["date_basis"].split())
+        assert sid in cho["date_cites"]
+    assert kit.check_citations(cho["date_basis"] + " " + yang["date_basis"]) == []
+
+
+def test_built_in_course_is_a_course_folder_loaded_by_the_same_code(corpus):
+    from kit.course import built_in_folder, course_corpus
+
+    assert corpus.folder == built_in_folder() and corpus["cho"].folder == built_in_folder()
+    assert (built_in_folder() / "course.yaml").is_file()
+    assert [d.text for d in course_corpus(None).values()] == [d.text for d in corpus.values()]
 
 
 def test_date_clues_are_in_the_cited_sentences(corpus):
