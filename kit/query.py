@@ -19,7 +19,7 @@ import bisect
 import fnmatch
 import time
 import weakref
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import Any, Union
 
 from .corpus import Document
@@ -116,18 +116,18 @@ class PhraseMatcher:
         words: Sequence[str],
         *,
         joined: Callable[[int], bool] | None = None,
-        positions: Mapping[str, Sequence[int]] | None = None,
+        vocabulary: Collection[str] | None = None,
         accept: Callable[[int, int, Any], bool] | None = None,
         longest: bool = False,
     ) -> list[tuple[int, int, Any]]:
         """``(first, last, payload)`` of every match, sorted by position.
 
         ``joined(i)``: may tokens ``i`` and ``i + 1`` stand side by side in a phrase
-        (default: always).  ``positions``: word -> its positions in ``words`` (an
-        index, to skip the scan).  ``accept(first, last, payload)``: a last check.
+        (default: always).  ``vocabulary``: the set of ``words``, if known (patterns
+        choose from it).  ``accept(first, last, payload)``: a last check.
         ``longest``: keep only non-overlapping matches, the longest first.
         """
-        vocab = positions.keys() if positions is not None else None
+        vocab = vocabulary
         resolved, by_first = [], {}
         for slots, payload in self.phrases:
             if any(isinstance(s, TokenPattern) for s in slots) and vocab is None:
@@ -136,8 +136,18 @@ class PhraseMatcher:
             resolved.append((slots, payload))
             for key in ((slots[0],) if isinstance(slots[0], str) else slots[0]):
                 by_first.setdefault(key, []).append(len(resolved) - 1)
-        if positions is not None:
-            cands = [(i, p) for key, ps in by_first.items() for i in positions.get(key, ()) for p in ps]
+        if len(by_first) <= 8 and hasattr(words, "index"):
+            # A few first words (a query): list.index scans in C, ~20x faster than a loop.
+            cands = []
+            for key, ps in by_first.items():
+                i = -1
+                while True:
+                    try:
+                        i = words.index(key, i + 1)
+                    except ValueError:
+                        break
+                    cands += [(i, p) for p in ps]
+            cands.sort()
         else:
             cands = [(i, p) for i, w in enumerate(words) if w in by_first for p in by_first[w]]
         n, found = len(words), []
@@ -212,31 +222,24 @@ def parse_query(query: Any, *, case: bool = False, regex: bool = False, what: st
 
 
 class DocumentIndex:
-    """A document's tokens with offsets, word -> positions, and sentence ids by offset."""
+    """A document's tokens with offsets, its vocabulary, and sentence ids by offset."""
 
     def __init__(self, doc: Document) -> None:
         self.text = doc.text
         table: TokenTable = token_table(doc)  # the tokens kit.tokens() counts, with offsets
         self.starts, self.ends, self.raw, self.lower = table.starts, table.ends, table.raw, table.lower
-        self._positions: dict[bool, dict[str, list[int]]] = {}
+        self._vocabulary: dict[bool, set[str]] = {}
         self._doc = weakref.ref(doc)
         self._sent_starts: list[int] | None = None
 
     def tokens(self, case: bool) -> list[str]:
         return self.raw if case else self.lower
 
-    def positions(self, case: bool) -> dict[str, list[int]]:
-        """word -> positions (case kept or not)."""
-        if case not in self._positions:
-            index: dict[str, list[int]] = {}
-            for i, w in enumerate(self.tokens(case)):
-                found = index.get(w)
-                if found is None:
-                    index[w] = [i]
-                else:
-                    found.append(i)
-            self._positions[case] = index
-        return self._positions[case]
+    def vocabulary(self, case: bool) -> set[str]:
+        """The distinct tokens (case kept or not)."""
+        if case not in self._vocabulary:
+            self._vocabulary[case] = set(self.tokens(case))
+        return self._vocabulary[case]
 
     def spaced(self, i: int) -> bool:
         """Only white space between token ``i`` and token ``i + 1``."""
@@ -244,8 +247,8 @@ class DocumentIndex:
 
     def find(self, slots: Sequence[Slot], *, case: bool) -> list[tuple[int, int]]:
         """Token positions ``(first, last)`` of every match of one query."""
-        hits = PhraseMatcher([(slots, None)]).find(
-            self.tokens(case), positions=self.positions(case), joined=self.spaced)
+        vocab = self.vocabulary(case) if any(isinstance(s, TokenPattern) for s in slots) else None
+        hits = PhraseMatcher([(slots, None)]).find(self.tokens(case), vocabulary=vocab, joined=self.spaced)
         return [(i, j) for i, j, _ in hits]
 
     def sentence_ids(self, chars: list[int]) -> list[str]:

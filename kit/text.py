@@ -30,9 +30,7 @@ from .options import flag
 
 __all__ = ["tokens", "stopwords", "token_spans", "token_table", "TokenTable", "sentence_spans", "normalise", "stopword_set"]
 
-# "[^\W_]" is a letter or digit: an underscore is Markdown emphasis (_China_) or a
-# fill-in line (________), never part of a word.
-_WORD = r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’](?![sS]\b)[^\W_]+)*"
+_WORD = r"(?:[^\W\d_]\.){2,}|\w+(?:['’](?![sS]\b)\w+)*"
 _PARTS = {
     "email": r"[\w.+-]+@\w[\w-]*(?:\.\w[\w-]*)+",
     "number": r"\d+(?:[.,]\d+)+",
@@ -48,6 +46,13 @@ def _token_re(*, email: bool, punct: bool) -> re.Pattern:
     # need (no "@" -> no e-mail addresses; punctuation dropped -> don't match it at all).
     names = [n for n in _PARTS if (n != "email" or email) and (n != "punct" or punct)]
     return re.compile("|".join(_PARTS[n] for n in names))
+
+
+def _no_underscores(text: str) -> str:
+    # An underscore is Markdown emphasis (_China_) or a fill-in line (________), never
+    # part of a word: read it as a space (same length, so offsets hold).  Cheaper than
+    # excluding it from the pattern's \w.
+    return text.replace("_", " ") if "_" in text else text
 
 
 def normalise(token: str, *, lower: bool = True) -> str:
@@ -75,8 +80,8 @@ def token_spans(text: str, *, keep_punct: bool = False) -> Iterator[tuple[int, i
     >>> [t for _, _, t in token_spans("China’s U.S. policy.")]
     ['China', '’s', 'U.S.', 'policy']
     """
-    for match in _token_re(email="@" in text, punct=keep_punct).finditer(text):
-        yield match.start(), match.end(), match.group()
+    for match in _token_re(email="@" in text, punct=keep_punct).finditer(_no_underscores(text)):
+        yield match.start(), match.end(), text[match.start():match.end()]
 
 
 def stopword_set(stopwords) -> frozenset[str]:
@@ -203,7 +208,7 @@ def tokens(
     else:
         # Normalising the whole text first is the same as normalising each token (neither
         # "’" -> "'" nor lower() changes what the pattern matches) and much faster.
-        text = normalise(text, lower=lower)
+        text = _no_underscores(normalise(text, lower=lower))
         out = _token_re(email="@" in text, punct=keep_punct).findall(text)
     if split_hyphens:
         out = [part for tok in out for part in (tok.split("-") if "-" in tok[1:] else (tok,)) if part]
@@ -222,7 +227,7 @@ class TokenTable:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        flat = normalise(text, lower=False)  # one character for another: offsets hold
+        flat = _no_underscores(normalise(text, lower=False))  # one character for another: offsets hold
         # One pass, three plain lists: keeping a million match objects alive instead
         # makes the garbage collector crawl.
         self.starts, self.ends, self.raw = starts, ends, raw = [], [], []
@@ -258,52 +263,4 @@ def stopwords(which=True) -> list[str]:
     return sorted(stopword_set(which))
 
 
-# --- sentences -------------------------------------------------------------------
-
-
-# Punkt decides each candidate break by tokenising and annotating a small context
-# ("Ukraine. But").  When the word before a single "." "?" or "!" is a plain word of two
-# or more letters that is not an abbreviation, Punkt always breaks (first pass: not an
-# abbreviation -> break; second pass: only abbreviations, initials and numbers are
-# reconsidered).  Likewise a known abbreviation followed by a lower-case word never
-# breaks ("the U.S. missile"): with no orthographic statistics, a lower-case next word
-# is never taken as a sentence start.  Answering these two cases directly gives the same
-# spans about twice as fast; tests/test_text.py checks the two against each other.
-_PLAIN_BREAK = re.compile(r"([^\W\d_]{2,})[.?!]\s+\S+")
-_ABBREV_THEN_LOWER = re.compile(r"((?:[^\W\d_]+\.)*[^\W\d_]+)\.\s+([^\W\d_])\S*")
-
-
-@lru_cache(maxsize=8)
-def _punkt(extra: frozenset[str] = frozenset()):
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-
-    class KitPunkt(PunktSentenceTokenizer):
-        def text_contains_sentbreak(self, text: str) -> bool:
-            plain = _PLAIN_BREAK.fullmatch(text)
-            if plain and plain.group(1).lower() not in self._params.abbrev_types:
-                return True
-            abbrev = _ABBREV_THEN_LOWER.fullmatch(text)
-            if abbrev and abbrev.group(2).islower() and abbrev.group(1).lower() in self._params.abbrev_types:
-                return False
-            return super().text_contains_sentbreak(text)
-
-    params = PunktParameters()
-    params.abbrev_types = set(word_list("lexicons/abbreviations.txt")) | set(extra)
-    params.sent_starters = set(word_list("lexicons/sentence_starters.txt"))
-    return KitPunkt(params)
-
-
-def sentence_spans(text: str, *, abbreviations: Iterable[str] = ()) -> list[tuple[int, int]]:
-    """``(start, end)`` of each sentence of one paragraph (NLTK Punkt, the kit's parameters).
-
-    ``abbreviations``: more abbreviations (lower case, no final period: ``"ave"``) that
-    do not end a sentence.
-
-    >>> text = "Beijing met the U.S. envoy. It was a first."
-    >>> [text[a:b] for a, b in sentence_spans(text)]
-    ['Beijing met the U.S. envoy.', 'It was a first.']
-    """
-    if not text.strip():
-        return []
-    extra = frozenset(a.lower().rstrip(".") for a in abbreviations)
-    return list(_punkt(extra).span_tokenize(text))
+from .splitting import sentence_spans  # noqa: E402  (kept importable from here)

@@ -23,7 +23,7 @@ def test_joined_and_accept_filter_candidates():
     m = PhraseMatcher([(["need", "to"], "modal")])
     assert m.find(["need", "to"], joined=lambda i: False) == []
     assert m.find(["need", "to"], accept=lambda i, j, p: False) == []
-    assert m.find(["need", "to"], positions={"need": [0], "to": [1]}) == [(0, 1, "modal")]
+    assert m.find(["need", "to"], vocabulary={"need", "to"}) == [(0, 1, "modal")]
 
 
 def test_patterns_select_from_the_vocabulary():

@@ -1,0 +1,125 @@
+"""Sentence splitting: NLTK's Punkt with the kit's own parameters, and a fast path.
+
+Sentences come from NLTK's Punkt splitter given the kit's parameters
+(``kit/data/lexicons/abbreviations.txt`` and ``sentence_starters.txt``): "U.S."
+does not end a sentence, unless the next word is a capitalised frequent sentence
+starter, as in "... cooperation with the U.S. But due to this response ...".
+
+Punkt is exact but slow on long texts (most of the time of a 1M-word pipeline).  Most
+paragraphs need none of its subtlety: every candidate break is a single ``.`` ``?``
+or ``!`` followed by white space, after a plain word (always a break) or after a
+known abbreviation followed by a lower-case word (never a break).  Such paragraphs
+are split here directly, with the same spans Punkt gives (``tests/test_text.py``
+checks the two against each other on random texts); any other paragraph goes to
+Punkt whole.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from ._resources import word_list
+
+__all__ = ["sentence_spans", "punkt_spans"]
+
+# Punkt decides each candidate break by tokenising and annotating a small context
+# ("Ukraine. But").  When the word before a single "." "?" or "!" is a plain word of two
+# or more letters that is not an abbreviation, Punkt always breaks (first pass: not an
+# abbreviation -> break; second pass: only abbreviations, initials and numbers are
+# reconsidered).  Likewise a known abbreviation followed by a lower-case word never
+# breaks ("the U.S. missile"): with no orthographic statistics, a lower-case next word
+# is never taken as a sentence start.  Answering these two cases directly gives the same
+# spans about twice as fast; tests/test_text.py checks the two against each other.
+_PLAIN_BREAK = re.compile(r"([^\W\d_]{2,})[.?!]\s+\S+")
+_ABBREV_THEN_LOWER = re.compile(r"((?:[^\W\d_]+\.)*[^\W\d_]+)\.\s+([^\W\d_])\S*")
+
+
+@lru_cache(maxsize=8)
+def _punkt(extra: frozenset[str] = frozenset()):
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    class KitPunkt(PunktSentenceTokenizer):
+        def text_contains_sentbreak(self, text: str) -> bool:
+            plain = _PLAIN_BREAK.fullmatch(text)
+            if plain and plain.group(1).lower() not in self._params.abbrev_types:
+                return True
+            abbrev = _ABBREV_THEN_LOWER.fullmatch(text)
+            if abbrev and abbrev.group(2).islower() and abbrev.group(1).lower() in self._params.abbrev_types:
+                return False
+            return super().text_contains_sentbreak(text)
+
+    params = PunktParameters()
+    params.abbrev_types = set(word_list("lexicons/abbreviations.txt")) | set(extra)
+    params.sent_starters = set(word_list("lexicons/sentence_starters.txt"))
+    return KitPunkt(params)
+
+
+_ASCII_SPACE = " \t\n\r\x0b\x0c"  # what Punkt's look-back for the previous word counts as space
+_ODD_SPACE = re.compile(r"[^\S \t\n\r\x0b\x0c]")  # a no-break space and the like: leave to Punkt
+_END = re.compile(r"[.?!]")
+_NEXT_TOKEN = re.compile(r"[ \t\n\r\x0b\x0c]+(\S+)")
+# After a ".", "?" or "!": a letter or digit, "-", "," or "." never makes a candidate
+# break for Punkt; other punctuation (quotes, brackets, "!" ...; the set depends on the
+# NLTK version) might, so such a paragraph goes to Punkt.
+_NO_CANDIDATE = frozenset("-,.")
+
+
+def _fast_spans(text: str, abbrevs: frozenset[str] | set[str]) -> list[tuple[int, int]] | None:
+    """Punkt's spans for a paragraph whose every candidate break is a plain case, else None."""
+    if _ODD_SPACE.search(text):
+        return None
+    spans, last, prev_stop, prev_start = [], 0, 0, 0
+    for match in _END.finditer(text):
+        p = match.start()
+        after = text[p + 1:p + 2]
+        if not after or after.isalnum() or after in _NO_CANDIDATE:
+            continue  # "2.5", "U.S.-China", "etc.,": not a candidate for Punkt either
+        if after not in _ASCII_SPACE:
+            return None
+        nxt = _NEXT_TOKEN.match(text, p + 1)
+        if nxt is None:
+            continue  # only trailing space
+        if not text[nxt.start(1)].isalnum():
+            return None  # a quote or bracket may be realigned onto the sentence before
+        # The previous word as Punkt finds it: after the last space since the last candidate.
+        found = max(text.rfind(c, prev_stop, p) for c in _ASCII_SPACE)
+        start = prev_start if found <= prev_stop else found + 1
+        context = text[start:nxt.end()]
+        plain = _PLAIN_BREAK.fullmatch(context)
+        if plain and plain.group(1).lower() not in abbrevs:
+            spans.append((last, p + 1))
+            last = nxt.start(1)
+        else:
+            abbrev = _ABBREV_THEN_LOWER.fullmatch(context)
+            if not (abbrev and abbrev.group(2).islower() and abbrev.group(1).lower() in abbrevs):
+                return None
+        prev_stop, prev_start = p, start
+    spans.append((last, len(text.rstrip())))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def punkt_spans(text: str, *, abbreviations: Iterable[str] = ()) -> list[tuple[int, int]]:
+    """The spans NLTK's Punkt gives with the kit's parameters (no fast path)."""
+    extra = frozenset(a.lower().rstrip(".") for a in abbreviations)
+    tokenizer = _punkt(extra)
+    fast = _fast_spans(text, tokenizer._params.abbrev_types)
+    return fast if fast is not None else list(tokenizer.span_tokenize(text))
+
+
+def sentence_spans(text: str, *, abbreviations: Iterable[str] = ()) -> list[tuple[int, int]]:
+    """``(start, end)`` of each sentence of one paragraph (NLTK Punkt, the kit's parameters).
+
+    ``abbreviations``: more abbreviations (lower case, no final period: ``"ave"``) that
+    do not end a sentence.
+
+    >>> text = "Beijing met the U.S. envoy. It was a first."
+    >>> [text[a:b] for a, b in sentence_spans(text)]
+    ['Beijing met the U.S. envoy.', 'It was a first.']
+    """
+    if not text.strip():
+        return []
+    extra = frozenset(a.lower().rstrip(".") for a in abbreviations)
+    tokenizer = _punkt(extra)
+    fast = _fast_spans(text, tokenizer._params.abbrev_types)
+    return fast if fast is not None else list(tokenizer.span_tokenize(text))
