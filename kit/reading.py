@@ -19,6 +19,7 @@ words up.  This module turns matches into views: the KWIC table and the HTML tex
 """
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from dataclasses import dataclass
@@ -141,20 +142,26 @@ def _render(doc: Document, marks: list[tuple[int, int, str, str]], legend: str =
             f"<span style='color: #555'>({html.escape(str(doc.author))}; "
             f"{html.escape(str(doc.date))}; id <code>{html.escape(doc.id)}</code>)</span></div>")
     marks = sorted(marks)
+    firsts = [m[0] for m in marks]
+    by_para: dict[int, list] = {}
+    for s in doc.sentences:  # one pass (scanning all sentences per paragraph was quadratic)
+        by_para.setdefault(s.paragraph, []).append(s)
     paras = []
     for para in doc.paragraphs:
         parts = [f"<span style='color: #888'>¶{para.number}</span> "]
-        for s in (s for s in doc.sentences if s.paragraph == para.number):
+        for s in by_para.get(para.number, ()):
             parts.append(f"<span data-sentence='{html.escape(s.id)}'>"
                          + _TAG.format(html.escape(s.id))
-                         + _marked(doc.text, s.start, s.end, marks) + "</span> ")
+                         + _marked(doc.text, s.start, s.end, marks, firsts) + "</span> ")
         paras.append("<p>" + "".join(parts).rstrip() + "</p>")
     return f"<div style='{_STYLE}'>{head}{legend}{''.join(paras)}</div>"
 
 
-def _marked(text: str, start: int, end: int, marks) -> str:
+def _marked(text: str, start: int, end: int, marks, firsts: list[int]) -> str:
+    # Only the marks near this sentence: from a few before its start to its end.
+    lo, hi = bisect.bisect_left(firsts, start), bisect.bisect_left(firsts, end)
     out, pos = [], start
-    for a, b, color, title in marks:
+    for a, b, color, title in marks[max(0, lo - 8):hi]:
         a, b = max(a, start), min(b, end)
         if b <= a or a < pos:
             continue

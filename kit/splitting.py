@@ -5,19 +5,21 @@ Sentences come from NLTK's Punkt splitter given the kit's parameters
 does not end a sentence, unless the next word is a capitalised frequent sentence
 starter, as in "... cooperation with the U.S. But due to this response ...".
 
-Punkt is exact but slow on long texts (most of the time of a 1M-word pipeline).  Most
-paragraphs need none of its subtlety: every candidate break is a single ``.`` ``?``
-or ``!`` followed by white space, after a plain word (always a break) or after a
-known abbreviation followed by a lower-case word (never a break).  Such paragraphs
-are split here directly, with the same spans Punkt gives (``tests/test_text.py``
-checks the two against each other on random texts); any other paragraph goes to
-Punkt whole.
+Punkt is exact but slow on long texts (it was most of the time of a 1M-word
+pipeline): for every candidate break it runs a generator chain and realigns the
+boundaries.  :func:`sentence_spans` walks the candidates itself, in one loop, and asks
+Punkt's own decision function (``text_contains_sentbreak``, which answers the two
+commonest cases with a regular expression) about each.  A paragraph where Punkt might
+break after other punctuation or realign a quote or bracket goes to Punkt whole.  The
+spans are the same as Punkt's: ``tests/test_text.py`` checks the two against each
+other on random texts.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
 from ._resources import word_list
 
@@ -58,6 +60,7 @@ def _punkt(extra: frozenset[str] = frozenset()):
 _ASCII_SPACE = " \t\n\r\x0b\x0c"  # what Punkt's look-back for the previous word counts as space
 _ODD_SPACE = re.compile(r"[^\S \t\n\r\x0b\x0c]")  # a no-break space and the like: leave to Punkt
 _END = re.compile(r"[.?!]")
+_OTHER_SPACE = re.compile(r"[\t\n\r\x0b\x0c]")
 _NEXT_TOKEN = re.compile(r"[ \t\n\r\x0b\x0c]+(\S+)")
 # After a ".", "?" or "!": a letter or digit, "-", "," or "." never makes a candidate
 # break for Punkt; other punctuation (quotes, brackets, "!" ...; the set depends on the
@@ -65,36 +68,47 @@ _NEXT_TOKEN = re.compile(r"[ \t\n\r\x0b\x0c]+(\S+)")
 _NO_CANDIDATE = frozenset("-,.")
 
 
-def _fast_spans(text: str, abbrevs: frozenset[str] | set[str]) -> list[tuple[int, int]] | None:
-    """Punkt's spans for a paragraph whose every candidate break is a plain case, else None."""
+def _fast_spans(text: str, tokenizer: Any) -> list[tuple[int, int]] | None:
+    """Punkt's spans for a paragraph whose every break is a plain case, else None.
+
+    Follows Punkt's own walk over the candidate breaks (``_match_potential_end_contexts``
+    and ``_slices_from_text``): a candidate is a ".", "?" or "!" followed by white space
+    and a word, or by other punctuation; its context is the word before (back to the
+    last space since the previous candidate) and the token after.
+    """
     if _ODD_SPACE.search(text):
         return None
-    spans, last, prev_stop, prev_start = [], 0, 0, 0
+    spans, last, prev_stop, prev_start, pending = [], 0, 0, 0, None
     for match in _END.finditer(text):
         p = match.start()
         after = text[p + 1:p + 2]
         if not after or after.isalnum() or after in _NO_CANDIDATE:
             continue  # "2.5", "U.S.-China", "etc.,": not a candidate for Punkt either
-        if after not in _ASCII_SPACE:
-            return None
-        nxt = _NEXT_TOKEN.match(text, p + 1)
-        if nxt is None:
-            continue  # only trailing space
+        spaced = after in _ASCII_SPACE
+        nxt = _NEXT_TOKEN.match(text, p + 1) if spaced else None
+        if spaced and nxt is None:
+            continue  # only trailing space: not a candidate
+        # The previous word as Punkt finds it: after the last space since the last candidate.
+        found = text.rfind(" ", prev_stop, p)
+        if _OTHER_SPACE.search(text, max(found, prev_stop), p):
+            found = max(text.rfind(c, prev_stop, p) for c in _ASCII_SPACE)
+        start = prev_start if found <= prev_stop else found + 1
+        if pending is not None:
+            # Punkt drops a candidate whose word runs into the next one's ("U.S.'s.")
+            if found > prev_stop and tokenizer.text_contains_sentbreak(pending):
+                return None
+            pending = None
+        prev_stop, prev_start = p, start
+        if not spaced:
+            pending = text[start:p + 2]  # decided when we know it is not dropped
+            continue
         if not text[nxt.start(1)].isalnum():
             return None  # a quote or bracket may be realigned onto the sentence before
-        # The previous word as Punkt finds it: after the last space since the last candidate.
-        found = max(text.rfind(c, prev_stop, p) for c in _ASCII_SPACE)
-        start = prev_start if found <= prev_stop else found + 1
-        context = text[start:nxt.end()]
-        plain = _PLAIN_BREAK.fullmatch(context)
-        if plain and plain.group(1).lower() not in abbrevs:
+        if tokenizer.text_contains_sentbreak(text[start:nxt.end()]):  # Punkt's own decision
             spans.append((last, p + 1))
             last = nxt.start(1)
-        else:
-            abbrev = _ABBREV_THEN_LOWER.fullmatch(context)
-            if not (abbrev and abbrev.group(2).islower() and abbrev.group(1).lower() in abbrevs):
-                return None
-        prev_stop, prev_start = p, start
+    if pending is not None and tokenizer.text_contains_sentbreak(pending):
+        return None
     spans.append((last, len(text.rstrip())))
     return [(a, b) for a, b in spans if b > a]
 
@@ -103,7 +117,7 @@ def punkt_spans(text: str, *, abbreviations: Iterable[str] = ()) -> list[tuple[i
     """The spans NLTK's Punkt gives with the kit's parameters (no fast path)."""
     extra = frozenset(a.lower().rstrip(".") for a in abbreviations)
     tokenizer = _punkt(extra)
-    fast = _fast_spans(text, tokenizer._params.abbrev_types)
+    fast = _fast_spans(text, tokenizer)
     return fast if fast is not None else list(tokenizer.span_tokenize(text))
 
 
@@ -121,5 +135,5 @@ def sentence_spans(text: str, *, abbreviations: Iterable[str] = ()) -> list[tupl
         return []
     extra = frozenset(a.lower().rstrip(".") for a in abbreviations)
     tokenizer = _punkt(extra)
-    fast = _fast_spans(text, tokenizer._params.abbrev_types)
+    fast = _fast_spans(text, tokenizer)
     return fast if fast is not None else list(tokenizer.span_tokenize(text))
