@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from ._resources import load_yaml
 from .corpus import documents_of
-from .errors import InvalidArgument, UnknownActor, WrongType
+from .errors import UnknownActor, WrongType
 from .options import choice, flag, strings
 from .query import PhraseMatcher
 from .text import normalise, token_spans, tokens

@@ -240,7 +240,7 @@ class TokenTable:
     def lower(self) -> list[str]:
         if "\u0130" in self.text:  # "İ": see normalise()
             return [_lower(t) for t in self.raw]
-        if "\x00" in self.text:
+        if not self.raw or "\x00" in self.text:
             return [t.lower() for t in self.raw]
         # One lower() over the joined tokens: the same as token by token, 1.5x faster.
         return "\x00".join(self.raw).lower().split("\x00")

@@ -236,7 +236,7 @@ def _unreadable(files: Files):
         def refuse(*args, **kwargs):
             raise PermissionError(13, "Permission denied", str(path))
 
-        with mock.patch("kit.loading.open", refuse, create=True):
+        with mock.patch("kit.textfile.open", refuse, create=True):
             return kit.load_text(path)
     finally:
         path.chmod(0o644)
