@@ -23,14 +23,14 @@ from __future__ import annotations
 import warnings
 import weakref
 from collections import Counter
-from typing import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
 from .corpus import Document, documents_of
 from .errors import EmptyText, InvalidArgument, UnknownTerm, WrongType
 from .options import flag
-from .text import stem_token, stopword_set, tokens
+from .text import Stopwords, stem_token, stopword_set, tokens
 
 __all__ = ["frequencies", "ngrams", "collocations", "dispersion", "summary", "MEASURES"]
 
@@ -114,7 +114,7 @@ def _table(rows_by_doc: dict[str, tuple[Counter, int]], column: str, min_count: 
     return pd.DataFrame(out, columns=["doc", column, "count", "per_1000", "rank"])
 
 
-def frequencies(doc, *, lower: bool = True, stopwords=True, stem: bool = False,
+def frequencies(doc: Document | Mapping[str, Document] | Sequence[Document], *, lower: bool = True, stopwords: Stopwords = True, stem: bool = False,
                 min_count: int = 1, top: int | None = None,
                 split_hyphens: bool = False) -> pd.DataFrame:
     """How often each word occurs: ``doc, term, count, per_1000, rank``.
@@ -162,7 +162,7 @@ def _sentence_tokens(doc: Document, *, lower: bool = True, split_hyphens: bool =
     return [(s.id, tokens(s.text, lower=lower, split_hyphens=split_hyphens)) for s in doc.sentences]
 
 
-def ngrams(doc, *, n: int = 2, lower: bool = True, stopwords=False,
+def ngrams(doc: Document | Mapping[str, Document] | Sequence[Document], *, n: int = 2, lower: bool = True, stopwords: Stopwords = False,
            min_count: int = 1, top: int | None = None) -> pd.DataFrame:
     """Sequences of ``n`` words: ``doc, ngram, count, per_1000, rank``.
 
@@ -199,8 +199,8 @@ def ngrams(doc, *, n: int = 2, lower: bool = True, stopwords=False,
     return _table(counted, "ngram", min_count, top)
 
 
-def collocations(doc, *, measure: str = "likelihood_ratio", window: int = 2, min_count: int = 2,
-                 top: int | None = 20, stopwords=True) -> pd.DataFrame:
+def collocations(doc: Document | Mapping[str, Document] | Sequence[Document], *, measure: str = "likelihood_ratio", window: int = 2,
+                 min_count: int = 2, top: int | None = 20, stopwords: Stopwords = True) -> pd.DataFrame:
     """Word pairs that occur together more than chance: ``doc, w1, w2, count, score, measure``.
 
     Uses NLTK's ``BigramCollocationFinder`` and ``BigramAssocMeasures``. ``w2``
@@ -248,7 +248,7 @@ def collocations(doc, *, measure: str = "likelihood_ratio", window: int = 2, min
     return pd.DataFrame(rows, columns=["doc", "w1", "w2", "count", "score", "measure"])
 
 
-def dispersion(doc, terms: str | Iterable[str], *, split_hyphens: bool = False) -> pd.DataFrame:
+def dispersion(doc: Document | Mapping[str, Document] | Sequence[Document], terms: str | Iterable[str], *, split_hyphens: bool = False) -> pd.DataFrame:
     """Where each term occurs: ``doc, term, sentence_id, offset, position``.
 
     ``offset`` is the index of the term's first word among the document's word
@@ -315,7 +315,7 @@ def dispersion(doc, terms: str | Iterable[str], *, split_hyphens: bool = False) 
     return out
 
 
-def summary(corpus) -> pd.DataFrame:
+def summary(corpus: Document | Mapping[str, Document] | Sequence[Document]) -> pd.DataFrame:
     """Size and variety of each document.
 
     Columns: ``doc, tokens, types, type_token_ratio, hapaxes, sentences,

@@ -10,13 +10,18 @@ May") is not a modal.  A count is a pointer, not a reading: check hits with
 from __future__ import annotations
 
 import bisect
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ._resources import load_yaml
-from .corpus import documents_of
+from .corpus import Document, documents_of
 from .options import choice
 from .query import PhraseMatcher
 from .text import normalise, token_spans, token_table, tokens
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["stance", "CATEGORIES", "stance_lexicon", "marker_matcher"]
 
@@ -41,7 +46,7 @@ def marker_matcher() -> PhraseMatcher:
     return PhraseMatcher((words, (category, marker, exact)) for words, category, marker, exact, _ in _entries())
 
 
-def stance_lexicon():
+def stance_lexicon() -> pd.DataFrame:
     """The stance lexicon as a table: ``category, marker, note``.
 
     >>> table = stance_lexicon()
@@ -67,7 +72,7 @@ def _find(doc) -> list[tuple[int, int, str, str]]:
             for i, j, (category, marker, _) in marker_matcher().find(low, joined=joined, accept=accept, longest=True)]
 
 
-def stance(doc, *, by: str | None = None):
+def stance(doc: Document | Mapping[str, Document] | Sequence[Document], *, by: str | None = None) -> pd.DataFrame:
     """Modal verbs, hedges and boosters in the body of each document.
 
     Parameters

@@ -19,15 +19,19 @@ By default only the body is read: Yang's bio (back matter) is left out.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ._resources import load_yaml
-from .corpus import documents_of
+from .corpus import Document, documents_of
 from .errors import UnknownActor, WrongType
 from .options import choice, flag, strings
 from .query import PhraseMatcher
 from .text import normalise, token_spans, tokens
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["actors", "gazetteer", "name_matcher"]
 
@@ -67,7 +71,7 @@ def _merged(extra) -> dict[str, list[str]]:
     return table
 
 
-def gazetteer(extra: Mapping | None = None):
+def gazetteer(extra: Mapping[str, str | list[str]] | None = None) -> pd.DataFrame:
     """The actor table, one row per name: ``actor, name``.
 
     Parameters
@@ -144,9 +148,10 @@ def _check(select, known) -> list[str] | None:
     return chosen
 
 
-def actors(doc, *, by: str | None = None, gazetteer: Mapping | None = None,
+def actors(doc: Document | Mapping[str, Document] | Sequence[Document], *, by: str | None = None,
+           gazetteer: Mapping[str, str | list[str]] | None = None,
            include_back_matter: bool = False, select: str | Iterable[str] | None = None,
-           exclude: str | Iterable[str] = ()):
+           exclude: str | Iterable[str] = ()) -> pd.DataFrame:
     """Mentions of political actors (United States, China, North Korea, ...).
 
     Parameters

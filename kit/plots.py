@@ -13,11 +13,15 @@ saying what the plot shows and its largest values: read it with
 from __future__ import annotations
 
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from .errors import InvalidArgument, WrongType
 from .options import whole_number
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
 
 __all__ = ["plot_frequencies", "plot_keyness", "plot_dispersion", "plot_actors", "plot_stance",
            "describe_plot"]
@@ -79,7 +83,7 @@ def _fmt(pairs) -> str:
     return "; ".join(f"{k} {v:.0f}" if float(v).is_integer() else f"{k} {v:.1f}" for k, v in pairs)
 
 
-def plot_frequencies(freq: pd.DataFrame, *, top: int = 10, value: str = "per_1000", ax=None):
+def plot_frequencies(freq: pd.DataFrame, *, top: int = 10, value: str = "per_1000", ax: Axes | None = None) -> Axes:
     """Grouped bars of the ``top`` terms of each document, side by side.
 
     Give the full table of :func:`kit.frequencies` (not one cut with ``top=``): a term
@@ -118,7 +122,7 @@ def plot_frequencies(freq: pd.DataFrame, *, top: int = 10, value: str = "per_100
     return _finish(ax, f"Most frequent terms ({label})", label.capitalize(), "Term", desc)
 
 
-def plot_keyness(key: pd.DataFrame, *, top: int = 10, value: str = "g2", ax=None):
+def plot_keyness(key: pd.DataFrame, *, top: int = 10, value: str = "g2", ax: Axes | None = None) -> Axes:
     """Diverging bars: the ``top`` key terms of the target (right) and of the reference (left).
 
     ``value`` is ``"g2"`` (signed log-likelihood, default) or ``"log_ratio"`` (effect
@@ -162,7 +166,7 @@ def plot_keyness(key: pd.DataFrame, *, top: int = 10, value: str = "g2", ax=None
     return _finish(ax, f"Key terms: {target} vs {reference}", label, "Term", desc)
 
 
-def plot_dispersion(disp: pd.DataFrame, *, ax=None):
+def plot_dispersion(disp: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     """An x-ray of where each term occurs: one lane per text and term, a tick per occurrence.
 
     Takes the table of :func:`kit.dispersion`; lanes for terms with no hits in a text are
@@ -219,7 +223,7 @@ def _heatmap(df, column: str, func: str, maker: str, what: str, ax):
     return ax, desc
 
 
-def plot_actors(actors: pd.DataFrame, *, ax=None):
+def plot_actors(actors: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     """Heatmap: texts (rows) by actors (columns), mentions per 1,000 words.
 
     Takes ``kit.actors(corpus, by="doc")`` (columns ``doc, actor, count, per_1000``).
@@ -234,7 +238,7 @@ def plot_actors(actors: pd.DataFrame, *, ax=None):
     return _finish(ax, "Who is mentioned (per 1,000 words)", "Actor", "Text", desc)
 
 
-def plot_stance(stance: pd.DataFrame, *, ax=None):
+def plot_stance(stance: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     """Heatmap: texts (rows) by stance categories (columns), markers per 1,000 words.
 
     Takes ``kit.stance(corpus, by="doc")`` (columns ``doc, category, count, per_1000``).
@@ -250,7 +254,7 @@ def plot_stance(stance: pd.DataFrame, *, ax=None):
     return _finish(ax, "Stance markers (per 1,000 words)", "Category", "Text", desc)
 
 
-def describe_plot(ax) -> str:
+def describe_plot(ax: Axes) -> str:
     """A plain-text description of a plot, for screen readers and for notes.
 
     For a plot made by the kit, the text stored by its ``plot_*`` function (what is

@@ -22,13 +22,17 @@ from __future__ import annotations
 import bisect
 import html
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any, TYPE_CHECKING
 
 from .corpus import Document, documents_of
 from .errors import InvalidArgument, WrongType
 from .options import choice, flag, whole_number
 from .query import document_index, parse_query
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["kwic", "show", "highlight", "HTMLView", "term_list"]
 
@@ -47,8 +51,8 @@ def _flat(text: str) -> str:
 # --- kwic ---------------------------------------------------------------------------
 
 
-def kwic(doc, query: str, *, window: int = 6, case: bool = False,
-         regex: bool = False, sort: str | None = None):
+def kwic(doc: Document | Mapping[str, Document] | Sequence[Document], query: str, *, window: int = 6, case: bool = False,
+         regex: bool = False, sort: str | None = None) -> pd.DataFrame:
     """Every occurrence of ``query`` with ``window`` words of context on each side.
 
     Parameters
@@ -173,7 +177,7 @@ def _marked(text: str, start: int, end: int, marks, firsts: list[int]) -> str:
     return "".join(out)
 
 
-def show(doc) -> HTMLView:
+def show(doc: Document | Mapping[str, Document] | Sequence[Document]) -> HTMLView:
     """The text with paragraph marks (¶2) and every sentence id (``cho 2.3``) visible.
 
     Everything from the text is HTML-escaped.  Give the corpus to see both texts.
@@ -215,7 +219,9 @@ def term_list(terms: Any) -> list[str]:
     return terms
 
 
-def highlight(doc, terms, *, colors=None, case: bool = False, regex: bool = False) -> HTMLView:
+def highlight(doc: Document | Mapping[str, Document] | Sequence[Document], terms: str | Iterable[str], *,
+              colors: Sequence[str] | Mapping[str, str] | None = None, case: bool = False,
+              regex: bool = False) -> HTMLView:
     """The text with ``terms`` (words, phrases, wildcards) marked, and sentence ids shown.
 
     Parameters

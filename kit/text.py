@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import weakref
 from functools import cached_property, lru_cache
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator, Union
 
 from ._resources import word_list
 from .errors import InvalidArgument, ResourceUnavailable, WrongType
@@ -31,6 +31,9 @@ from .options import flag
 __all__ = ["tokens", "stopwords", "token_spans", "token_table", "TokenTable", "sentence_spans", "normalise", "stopword_set"]
 
 _WORD = r"(?:[^\W\d_]\.){2,}|\w+(?:['’](?![sS]\b)\w+)*"
+#: The ``stopwords=`` option: True, False/None, "nltk", or your own words.
+Stopwords = Union[bool, None, str, Iterable[str]]
+
 _PARTS = {
     "email": r"[\w.+-]+@\w[\w-]*(?:\.\w[\w-]*)+",
     "number": r"\d+(?:[.,]\d+)+",
@@ -84,7 +87,7 @@ def token_spans(text: str, *, keep_punct: bool = False) -> Iterator[tuple[int, i
         yield match.start(), match.end(), text[match.start():match.end()]
 
 
-def stopword_set(stopwords) -> frozenset[str]:
+def stopword_set(stopwords: Stopwords) -> frozenset[str]:
     """Resolve the ``stopwords=`` option of the kit's functions to a set of lower-case words.
 
     ``True``: the kit's own English list; ``False``/``None``: none; ``"nltk"``: NLTK's
@@ -163,10 +166,10 @@ def _text_of(doc, func: str) -> str:
 
 
 def tokens(
-    doc,
+    doc: Any,
     *,
     lower: bool = True,
-    stopwords=False,
+    stopwords: Stopwords = False,
     stem: bool = False,
     keep_punct: bool = False,
     split_hyphens: bool = False,
@@ -249,7 +252,7 @@ class TokenTable:
 _TABLES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
-def token_table(doc) -> TokenTable:
+def token_table(doc: Any) -> TokenTable:
     """The (cached) :class:`TokenTable` of a document's body."""
     table = _TABLES.get(doc)
     if table is None or table.text is not doc.text:
@@ -257,7 +260,7 @@ def token_table(doc) -> TokenTable:
     return table
 
 
-def stopwords(which=True) -> list[str]:
+def stopwords(which: Stopwords = True) -> list[str]:
     """The stopword list that ``stopwords=which`` would drop, sorted.
 
     >>> "the" in stopwords() and "china" not in stopwords()

@@ -8,6 +8,8 @@ them: ``explorer.query.value = "wedge"``.
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
+from typing import Any
 
 from ..errors import KitError
 from ..options import text, whole_number
@@ -33,7 +35,7 @@ def kwic_table_html(table, *, limit: int = MAX_ROWS) -> str:
             "left</th><th>match</th><th style='text-align: left'>right</th></tr>" + "".join(rows) + "</table>" + more)
 
 
-def concordance_explorer(corpus, *, query: str = "cooperation", window: int = 6):
+def concordance_explorer(corpus: Any, *, query: str = "cooperation", window: int = 6) -> Any:
     """A query box, a document filter, a window slider and sort order, over a live KWIC table.
 
     Returns a ``VBox`` with attributes ``query``, ``doc``, ``window``, ``sort``,
@@ -78,7 +80,7 @@ def concordance_explorer(corpus, *, query: str = "cooperation", window: int = 6)
     return ui
 
 
-def reader(corpus, terms=("cooperation",)):
+def reader(corpus: Any, terms: str | Iterable[str] = ("cooperation",)) -> Any:
     """Both texts side by side, the same terms highlighted in each.
 
     ``terms`` is a word or a list (phrases and wildcards allowed); edit them in the
