@@ -8,6 +8,7 @@ import pytest
 
 import kit
 from kit import query
+from kit.corpus import Document
 from kit.query import PhraseMatcher, parse_query
 
 
@@ -75,3 +76,23 @@ def test_a_backtracking_regex_is_stopped(pattern):
 def test_a_bad_regex_is_a_clear_error():
     with pytest.raises(kit.InvalidArgument, match=r"not a valid regular expression"):
         kit.kwic(kit.load_text("a b c."), "(unclosed", regex=True)
+
+
+@pytest.mark.parametrize("text", [
+    "One. Two.\n\nThree. Four? Five!\n\nSix.",
+    "The U.S. envoy came. But the U.S. But then.\n\n\"Quoted.\" Next one (aside.) Done.",
+])
+def test_kwic_sentence_ids_without_splitting_everything(text, corpus):
+    for doc in [kit.load_text(text, id="t"), *corpus.values()]:
+        fresh = Document(id=doc.id, text=doc.text, metadata=doc.metadata)
+        lazy = kit.kwic(fresh, "*")  # before fresh.sentences exists: only hit paragraphs split
+        assert list(lazy.sentence_id) == list(kit.kwic(doc, "*").sentence_id)
+        by_offset = [doc.sentences[max(i for i, s in enumerate(doc.sentences) if s.start <= a)].id
+                     for a in lazy.start]
+        assert list(lazy.sentence_id) == by_offset
+
+
+def test_a_rare_word_splits_only_its_paragraph():
+    doc = kit.load_text("\n\n".join(["Plain words here. More words."] * 50 + ["A rare zebra. Yes."]), id="z")
+    assert list(kit.kwic(doc, "zebra").sentence_id) == ["z 51.1"]
+    assert "sentences" not in doc.__dict__
