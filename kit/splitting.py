@@ -29,12 +29,16 @@ __all__ = ["sentence_spans", "punkt_spans"]
 # ("Ukraine. But").  When the word before a single "." "?" or "!" is a plain word of two
 # or more letters that is not an abbreviation, Punkt always breaks (first pass: not an
 # abbreviation -> break; second pass: only abbreviations, initials and numbers are
-# reconsidered).  Likewise a known abbreviation followed by a lower-case word never
-# breaks ("the U.S. missile"): with no orthographic statistics, a lower-case next word
-# is never taken as a sentence start.  Answering these two cases directly gives the same
-# spans about twice as fast; tests/test_text.py checks the two against each other.
+# reconsidered).  A known abbreviation before a plain word is decided too (below).
+# Answering these cases directly gives the same spans much faster; tests/test_text.py
+# checks them against plain Punkt on random texts.
 _PLAIN_BREAK = re.compile(r"([^\W\d_]{2,})[.?!]\s+\S+")
-_ABBREV_THEN_LOWER = re.compile(r"((?:[^\W\d_]+\.)*[^\W\d_]+)\.\s+([^\W\d_])\S*")
+# A known abbreviation before a plain word (letters only: "end.)" would bring its own
+# period into Punkt's decision): a lower-case word never starts a sentence; before a
+# capitalised word (not after a one-letter initial) Punkt, with no orthographic
+# statistics, breaks exactly when the word is a frequent sentence starter ("the U.S.
+# But ..." breaks, "the U.S. Congress" does not).
+_ABBREV_THEN_WORD = re.compile(r"((?:[^\W\d_]+\.)*[^\W\d_]+)\.\s+([^\W\d_]+)")
 
 
 @lru_cache(maxsize=8)
@@ -46,9 +50,12 @@ def _punkt(extra: frozenset[str] = frozenset()):
             plain = _PLAIN_BREAK.fullmatch(text)
             if plain and plain.group(1).lower() not in self._params.abbrev_types:
                 return True
-            abbrev = _ABBREV_THEN_LOWER.fullmatch(text)
-            if abbrev and abbrev.group(2).islower() and abbrev.group(1).lower() in self._params.abbrev_types:
-                return False
+            word = _ABBREV_THEN_WORD.fullmatch(text)
+            if word and word.group(1).lower() in self._params.abbrev_types:
+                if word.group(2).islower():
+                    return False
+                if len(word.group(1)) > 1 and word.group(2)[0].isupper():
+                    return word.group(2).lower() in self._params.sent_starters
             return super().text_contains_sentbreak(text)
 
     params = PunktParameters()

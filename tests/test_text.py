@@ -115,7 +115,8 @@ def test_document_sentences_slice_the_text(paragraphs):
 
 _PIECES = ["U.S.", "u.s.", "vs.", "Dr.", "e.g.", "etc.", "A.", "b.", "75.", "Korea.", "China’s.", "end.",
            "But", "but", "The", "the", "missile", "(", ")", '"', "’", "?", "!", "...", "..", ".", ",",
-           "Why?", "Stop!", "no.", "No.", "Jan.", "x", "—", "-", "ROK-U.S.-Japan", "U.S.-China.", "1990s."]
+           "Why?", "Stop!", "no.", "No.", "Jan.", "x", "—", "-", "ROK-U.S.-Japan", "U.S.-China.", "1990s.",
+           "end.)", "Congress", "Then", "Korea.”", "«", "Mr.", "Fig."]
 
 
 def _plain_punkt():
