@@ -152,13 +152,23 @@ class PhraseMatcher:
         else:
             cands = [(i, p) for i, w in enumerate(words) if w in by_first for p in by_first[w]]
         n, found = len(words), []
+        # The words after the first, as a list when all are literal (one slice compare).
+        rests = [list(slots[1:]) if all(isinstance(x, str) for x in slots[1:]) else None
+                 for slots, _ in resolved]
         for i, p in cands:
             slots, payload = resolved[p]
             j = i + len(slots) - 1
-            if j >= n or not all(_fits(words[i + m], slots[m]) for m in range(1, len(slots))):
+            if j >= n:
                 continue
-            if joined is not None and not all(joined(k) for k in range(i, j)):
-                continue
+            if j > i:
+                rest = rests[p]
+                if rest is not None:
+                    if words[i + 1:j + 1] != rest:
+                        continue
+                elif not all(_fits(words[i + m], slots[m]) for m in range(1, len(slots))):
+                    continue
+                if joined is not None and not all(joined(k) for k in range(i, j)):
+                    continue
             if accept is not None and not accept(i, j, payload):
                 continue
             found.append((i, j, payload))

@@ -56,12 +56,19 @@ def _punkt(extra: frozenset[str] = frozenset()):
                     return False
                 if len(word.group(1)) > 1 and word.group(2)[0].isupper():
                     return word.group(2).lower() in self._params.sent_starters
-            return super().text_contains_sentbreak(text)
+            found = self._decided.get(text)
+            if found is None:  # Punkt's full annotation: the same context, the same answer
+                if len(self._decided) > 50_000:
+                    self._decided.clear()
+                found = self._decided[text] = super().text_contains_sentbreak(text)
+            return found
 
     params = PunktParameters()
     params.abbrev_types = set(word_list("lexicons/abbreviations.txt")) | set(extra)
     params.sent_starters = set(word_list("lexicons/sentence_starters.txt"))
-    return KitPunkt(params)
+    tokenizer = KitPunkt(params)
+    tokenizer._decided = {}
+    return tokenizer
 
 
 _ASCII_SPACE = " \t\n\r\x0b\x0c"  # what Punkt's look-back for the previous word counts as space
