@@ -132,7 +132,8 @@ class Document:
         """Every sentence of the body, in order, with its id."""
         out = []
         for para in self.paragraphs:
-            for i, (a, b) in enumerate(sentence_spans(para.text), start=1):
+            extra = self.metadata.get("abbreviations", ())
+            for i, (a, b) in enumerate(sentence_spans(para.text, abbreviations=extra), start=1):
                 start, end = para.start + a, para.start + b
                 out.append(
                     Sentence(f"{self.id} {para.number}.{i}", self.id, para.number, i,

@@ -28,6 +28,11 @@ __all__ = [
     "QuestionBankError",
     "DataFileError",
     "StoreError",
+    "NoPermission",
+    "QueryTooSlow",
+    "KitWarning",
+    "HardWrapWarning",
+    "SmallReferenceWarning",
 ]
 
 
@@ -49,6 +54,10 @@ def did_you_mean(name, known) -> str:
 
 class TextNotFound(KitError, FileNotFoundError):
     """A path given as a text does not exist."""
+
+
+class NoPermission(KitError, PermissionError):
+    """A file exists but this account may not read it."""
 
 
 class NotAFile(KitError, IsADirectoryError):
@@ -102,6 +111,10 @@ class InvalidArgument(KitError, ValueError):
     """An option has a value the function cannot use."""
 
 
+class QueryTooSlow(InvalidArgument):
+    """A regular expression took too long (it backtracks) and was stopped."""
+
+
 class WrongType(KitError, TypeError):
     """An argument is of the wrong type (a list where a document was expected...)."""
 
@@ -120,3 +133,15 @@ class QuestionBankError(DataFileError):
 
 class StoreError(KitError, OSError):
     """The progress or annotation store cannot be read or written."""
+
+
+class KitWarning(UserWarning):
+    """Base class of the kit's warnings: the result is usable, but read it with care."""
+
+
+class HardWrapWarning(KitWarning):
+    """load_text joined hard-wrapped lines (a PDF copy-paste) into paragraphs."""
+
+
+class SmallReferenceWarning(KitWarning):
+    """keyness() was given a reference text much smaller than the target."""

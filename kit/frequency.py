@@ -23,13 +23,14 @@ from __future__ import annotations
 import warnings
 import weakref
 from collections import Counter
-from typing import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
 from .corpus import Document, documents_of
 from .errors import EmptyText, InvalidArgument, UnknownTerm, WrongType
-from .text import _stem, stopword_set, tokens
+from .options import flag
+from .text import Stopwords, stem_token, stopword_set, tokens
 
 __all__ = ["frequencies", "ngrams", "collocations", "dispersion", "summary", "MEASURES"]
 
@@ -70,7 +71,7 @@ def _raw_counts(doc: Document, *, lower: bool = True, split_hyphens: bool = Fals
     return entry[1][key]
 
 
-def _term_counts(doc: Document, *, lower: bool, stopwords, stem: bool,
+def term_counts(doc: Document, *, lower: bool, stopwords, stem: bool,
                  split_hyphens: bool = False) -> tuple[Counter, int]:
     """(counts of the kept terms, number of word tokens with stopwords included)."""
     raw, total = _raw_counts(doc, lower=lower, split_hyphens=split_hyphens)
@@ -79,11 +80,11 @@ def _term_counts(doc: Document, *, lower: bool, stopwords, stem: bool,
     for term, n in raw.items():
         if stops and term.lower() in stops:
             continue
-        counts[_stem(term) if stem else term] += n
+        counts[stem_token(term) if stem else term] += n
     return counts, total
 
 
-def _check_count(value, name: str, minimum: int, allow_none: bool = False) -> None:
+def check_count(value, name: str, minimum: int, allow_none: bool = False) -> None:
     if value is None and allow_none:
         return
     if isinstance(value, bool) or not isinstance(value, int):
@@ -92,9 +93,14 @@ def _check_count(value, name: str, minimum: int, allow_none: bool = False) -> No
         raise InvalidArgument(f"{name}={value} is too small: use a whole number >= {minimum}.")
 
 
+def _flags(func: str, **values: object) -> None:
+    for name, value in values.items():
+        flag(value, name, func, f"kit.{func}(doc, {name}=True)")
+
+
 def _table(rows_by_doc: dict[str, tuple[Counter, int]], column: str, min_count: int, top) -> pd.DataFrame:
-    _check_count(min_count, "min_count", 1)
-    _check_count(top, "top", 1, allow_none=True)
+    check_count(min_count, "min_count", 1)
+    check_count(top, "top", 1, allow_none=True)
     out = []
     for doc_id, (counts, total) in rows_by_doc.items():
         items = sorted(((t, n) for t, n in counts.items() if n >= min_count), key=lambda x: (-x[1], x[0]))
@@ -108,7 +114,7 @@ def _table(rows_by_doc: dict[str, tuple[Counter, int]], column: str, min_count: 
     return pd.DataFrame(out, columns=["doc", column, "count", "per_1000", "rank"])
 
 
-def frequencies(doc, *, lower: bool = True, stopwords=True, stem: bool = False,
+def frequencies(doc: Document | Mapping[str, Document] | Sequence[Document], *, lower: bool = True, stopwords: Stopwords = True, stem: bool = False,
                 min_count: int = 1, top: int | None = None,
                 split_hyphens: bool = False) -> pd.DataFrame:
     """How often each word occurs: ``doc, term, count, per_1000, rank``.
@@ -145,7 +151,8 @@ def frequencies(doc, *, lower: bool = True, stopwords=True, stem: bool = False,
     3  demo     met      1     142.8...     3
     """
     docs = documents_of(doc, "frequencies")
-    counted = {d.id: _term_counts(d, lower=lower, stopwords=stopwords, stem=stem,
+    _flags("frequencies", lower=lower, stem=stem, split_hyphens=split_hyphens)
+    counted = {d.id: term_counts(d, lower=lower, stopwords=stopwords, stem=stem,
                                   split_hyphens=split_hyphens) for d in docs}
     return _table(counted, "term", min_count, top)
 
@@ -155,7 +162,7 @@ def _sentence_tokens(doc: Document, *, lower: bool = True, split_hyphens: bool =
     return [(s.id, tokens(s.text, lower=lower, split_hyphens=split_hyphens)) for s in doc.sentences]
 
 
-def ngrams(doc, *, n: int = 2, lower: bool = True, stopwords=False,
+def ngrams(doc: Document | Mapping[str, Document] | Sequence[Document], *, n: int = 2, lower: bool = True, stopwords: Stopwords = False,
            min_count: int = 1, top: int | None = None) -> pd.DataFrame:
     """Sequences of ``n`` words: ``doc, ngram, count, per_1000, rank``.
 
@@ -174,7 +181,8 @@ def ngrams(doc, *, n: int = 2, lower: bool = True, stopwords=False,
     0  demo  north korea      2  285.714286     1
     1  demo      is near      1  142.857143     2
     """
-    _check_count(n, "n", 1)
+    check_count(n, "n", 1)
+    _flags("ngrams", lower=lower)
     stops = stopword_set(stopwords)
     docs = documents_of(doc, "ngrams")
     counted = {}
@@ -191,8 +199,8 @@ def ngrams(doc, *, n: int = 2, lower: bool = True, stopwords=False,
     return _table(counted, "ngram", min_count, top)
 
 
-def collocations(doc, *, measure: str = "likelihood_ratio", window: int = 2, min_count: int = 2,
-                 top: int | None = 20, stopwords=True) -> pd.DataFrame:
+def collocations(doc: Document | Mapping[str, Document] | Sequence[Document], *, measure: str = "likelihood_ratio", window: int = 2,
+                 min_count: int = 2, top: int | None = 20, stopwords: Stopwords = True) -> pd.DataFrame:
     """Word pairs that occur together more than chance: ``doc, w1, w2, count, score, measure``.
 
     Uses NLTK's ``BigramCollocationFinder`` and ``BigramAssocMeasures``. ``w2``
@@ -218,9 +226,9 @@ def collocations(doc, *, measure: str = "likelihood_ratio", window: int = 2, min
             f"measure={measure!r} is not a collocation measure the kit knows. "
             f"Use one of: {', '.join(MEASURES)}."
         )
-    _check_count(window, "window", 2)
-    _check_count(min_count, "min_count", 1)
-    _check_count(top, "top", 1, allow_none=True)
+    check_count(window, "window", 2)
+    check_count(min_count, "min_count", 1)
+    check_count(top, "top", 1, allow_none=True)
     stops = stopword_set(stopwords)
     score_fn = getattr(BigramAssocMeasures, measure)
     rows = []
@@ -240,7 +248,7 @@ def collocations(doc, *, measure: str = "likelihood_ratio", window: int = 2, min
     return pd.DataFrame(rows, columns=["doc", "w1", "w2", "count", "score", "measure"])
 
 
-def dispersion(doc, terms: str | Iterable[str], *, split_hyphens: bool = False) -> pd.DataFrame:
+def dispersion(doc: Document | Mapping[str, Document] | Sequence[Document], terms: str | Iterable[str], *, split_hyphens: bool = False) -> pd.DataFrame:
     """Where each term occurs: ``doc, term, sentence_id, offset, position``.
 
     ``offset`` is the index of the term's first word among the document's word
@@ -277,6 +285,7 @@ def dispersion(doc, terms: str | Iterable[str], *, split_hyphens: bool = False) 
             "Example: dispersion(corpus, ['China', 'North Korea'])."
         )
     docs = documents_of(doc, "dispersion")
+    _flags("dispersion", split_hyphens=split_hyphens)
     wanted = {t: tuple(tokens(t, split_hyphens=split_hyphens)) for t in terms}
     rows = []
     for doc in docs:
@@ -306,7 +315,7 @@ def dispersion(doc, terms: str | Iterable[str], *, split_hyphens: bool = False) 
     return out
 
 
-def summary(corpus) -> pd.DataFrame:
+def summary(corpus: Document | Mapping[str, Document] | Sequence[Document]) -> pd.DataFrame:
     """Size and variety of each document.
 
     Columns: ``doc, tokens, types, type_token_ratio, hapaxes, sentences,
@@ -331,3 +340,7 @@ def summary(corpus) -> pd.DataFrame:
                      sum(1 for n in counts.values() if n == 1), n_sent, n_tok / n_sent))
     return pd.DataFrame(rows, columns=["doc", "tokens", "types", "type_token_ratio", "hapaxes",
                                        "sentences", "mean_sentence_length"])
+
+
+# Old private names, kept while other branches still import them.
+_term_counts, _check_count = term_counts, check_count

@@ -6,13 +6,14 @@ here with the standard library only, so a teacher can follow them line by line.
 from __future__ import annotations
 
 import math
+import warnings
 from collections import Counter
 
 import pandas as pd
 
 from .corpus import documents_of
-from .errors import InvalidArgument
-from .frequency import _check_count, _term_counts
+from .errors import InvalidArgument, SmallReferenceWarning
+from .frequency import check_count, term_counts
 
 __all__ = ["keyness", "g2", "log_ratio", "log_ratio_note", "expected_counts", "chi2_sf", "stars"]
 
@@ -119,11 +120,38 @@ def stars(value: float, *, p: float | None = None) -> str:
     return next((s for crit, s in CRITICAL if abs(value) >= crit), "")
 
 
+#: A reference text under this many word tokens is small: keyness warns.
+SMALL_REFERENCE = 500
+#: ... and so is a reference this many times smaller than the target.
+SIZE_RATIO = 5
+
+
+def small_reference_message(c: int, d: int, *, target: str = "the target",
+                            reference: str = "the reference") -> str | None:
+    """The warning for a reference of ``d`` tokens against a target of ``c``, or None.
+
+    >>> small_reference_message(5000, 363, target="mine", reference="cho")[:60]
+    'The reference (cho) has only 363 words, against 5,000 in the'
+    >>> small_reference_message(363, 757) is None
+    True
+    """
+    if d >= SMALL_REFERENCE and c <= SIZE_RATIO * d:
+        return None
+    return (
+        f"The reference ({reference}) has only {d:,} words, against {c:,} in the target ({target}). "
+        "With so small a reference, most words are rare in it, so few differences can earn stars "
+        "(weak stars do not mean 'no difference'), and the log ratios of rare words are unsteady. "
+        f"Read the table with care, or use a longer reference (at least {SMALL_REFERENCE} words and "
+        f"not {SIZE_RATIO} times shorter than the target), e.g. several texts pooled: "
+        "kit.keyness(target, [text1, text2])."
+    )
+
+
 def _pool(docs, *, stopwords, stem) -> tuple[Counter, int]:
     counts: Counter = Counter()
     total = 0
     for doc in docs:
-        c, n = _term_counts(doc, lower=True, stopwords=stopwords, stem=stem)
+        c, n = term_counts(doc, lower=True, stopwords=stopwords, stem=stem)
         counts.update(c)
         total += n
     return counts, total
@@ -181,6 +209,9 @@ def keyness(target, reference, *, stopwords=True, min_count: int = 1, correction
       ``****`` 15.13 (.0001).
     * ``low_expected``: some expected count is below 5, the usual warning sign that
       the test is unreliable (most words of two op-eds).
+    * A :class:`~kit.SmallReferenceWarning` (once per call) when the reference has
+      fewer than ``SMALL_REFERENCE`` (500) word tokens or is more than ``SIZE_RATIO``
+      (5) times shorter than the target.
 
     Examples
     --------
@@ -201,11 +232,15 @@ def keyness(target, reference, *, stopwords=True, min_count: int = 1, correction
                     f"The target {t.id!r} is also in the reference ({r.id!r}): keyness compares "
                     "two different texts. Example: kit.keyness(corpus['cho'], corpus['yang'])."
                 )
-    _check_count(min_count, "min_count", 1)
+    check_count(min_count, "min_count", 1)
     if correction not in (None, "bonferroni"):
         raise InvalidArgument(f"correction={correction!r} is not known. Use None or 'bonferroni'.")
     tc, c = _pool(tdocs, stopwords=stopwords, stem=stem)
     rc, d = _pool(rdocs, stopwords=stopwords, stem=stem)
+    message = small_reference_message(c, d, target=", ".join(x.id for x in tdocs),
+                                      reference=", ".join(x.id for x in rdocs))
+    if message:
+        warnings.warn(message, SmallReferenceWarning, stacklevel=2)
     terms = [t for t in set(tc) | set(rc) if tc[t] + rc[t] >= min_count]
     rows = []
     for term in terms:

@@ -10,14 +10,20 @@ May") is not a modal.  A count is a pointer, not a reading: check hits with
 from __future__ import annotations
 
 import bisect
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ._resources import load_yaml
-from .corpus import documents_of
-from .errors import InvalidArgument
-from .text import normalise, token_spans, tokens
+from .corpus import Document, documents_of
+from .options import choice
+from .query import PhraseMatcher
+from .text import normalise, token_spans, token_table, tokens
 
-__all__ = ["stance", "CATEGORIES", "stance_lexicon"]
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["stance", "CATEGORIES", "stance_lexicon", "marker_matcher"]
 
 CATEGORIES = ("modal", "hedge", "booster")
 MARKER_COLUMNS = ["doc", "sentence_id", "category", "marker", "start", "end"]
@@ -35,14 +41,12 @@ def _entries() -> tuple[tuple[tuple[str, ...], str, str, bool, str], ...]:
 
 
 @lru_cache(maxsize=1)
-def _by_first() -> dict[str, list]:
-    table: dict[str, list] = {}
-    for words, category, marker, exact, _ in sorted(_entries(), key=lambda e: -len(e[0])):
-        table.setdefault(words[0], []).append((words, category, marker, exact))
-    return table
+def marker_matcher() -> PhraseMatcher:
+    """The stance lexicon as a :class:`~kit.query.PhraseMatcher` over lower-case tokens."""
+    return PhraseMatcher((words, (category, marker, exact)) for words, category, marker, exact, _ in _entries())
 
 
-def stance_lexicon():
+def stance_lexicon() -> pd.DataFrame:
     """The stance lexicon as a table: ``category, marker, note``.
 
     >>> table = stance_lexicon()
@@ -54,28 +58,21 @@ def stance_lexicon():
     return pd.DataFrame([(c, m, n) for _, c, m, _, n in _entries()], columns=["category", "marker", "note"])
 
 
-def _find(text: str) -> list[tuple[int, int, str, str]]:
-    spans = list(token_spans(text))
-    low = [normalise(t) for _, _, t in spans]
-    table, out, i = _by_first(), [], 0
-    while i < len(spans):
-        for words, category, marker, exact in table.get(low[i], ()):
-            k = len(words)
-            if tuple(low[i:i + k]) != words:
-                continue
-            if exact and normalise(spans[i][2], lower=False) != spans[i][2].lower():
-                continue
-            if any(text[spans[i + m - 1][1]:spans[i + m][0]].strip() for m in range(1, k)):
-                continue  # punctuation between the words
-            out.append((spans[i][0], spans[i + k - 1][1], category, marker))
-            i += k
-            break
-        else:
-            i += 1
-    return out
+def _find(doc) -> list[tuple[int, int, str, str]]:
+    table = token_table(doc)
+    text, starts, ends, raw, low = table.text, table.starts, table.ends, table.raw, table.lower
+
+    def joined(i: int) -> bool:  # no punctuation between the words
+        return not text[ends[i]:starts[i + 1]].strip()
+
+    def accept(i: int, j: int, payload) -> bool:  # "may" but not "May"
+        return not payload[2] or raw[i] == low[i]
+
+    return [(starts[i], ends[j], category, marker)
+            for i, j, (category, marker, _) in marker_matcher().find(low, joined=joined, accept=accept, longest=True)]
 
 
-def stance(doc, *, by: str | None = None):
+def stance(doc: Document | Mapping[str, Document] | Sequence[Document], *, by: str | None = None) -> pd.DataFrame:
     """Modal verbs, hedges and boosters in the body of each document.
 
     Parameters
@@ -101,12 +98,11 @@ def stance(doc, *, by: str | None = None):
     import pandas as pd
 
     docs = documents_of(doc, "stance")
-    if by not in (None, "sentence", "doc"):
-        raise InvalidArgument(f"by={by!r} is not an option of stance(). Use None, 'sentence' or 'doc'.")
+    choice(by, "by", "stance", (None, "sentence", "doc"))
     rows = []
     for doc in docs:
         starts = [s.start for s in doc.sentences]
-        for a, b, category, marker in _find(doc.text):
+        for a, b, category, marker in _find(doc):
             sid = doc.sentences[max(bisect.bisect_right(starts, a) - 1, 0)].id
             rows.append((doc.id, sid, category, marker, a, b))
     found = pd.DataFrame(rows, columns=MARKER_COLUMNS)

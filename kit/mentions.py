@@ -19,15 +19,21 @@ By default only the body is read: Yang's bio (back matter) is left out.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ._resources import load_yaml
-from .corpus import documents_of
-from .errors import InvalidArgument, UnknownActor, WrongType
+from .corpus import Document, documents_of
+from .errors import UnknownActor, WrongType
+from .options import choice, flag, strings
+from .query import PhraseMatcher
 from .text import normalise, token_spans, tokens
 
-__all__ = ["actors", "gazetteer"]
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["actors", "gazetteer", "name_matcher"]
 
 MENTION_COLUMNS = ["doc", "sentence_id", "actor", "mention", "start", "end"]
 BACK_MATTER = "back matter"  # the sentence_id given to mentions in back matter
@@ -65,7 +71,7 @@ def _merged(extra) -> dict[str, list[str]]:
     return table
 
 
-def gazetteer(extra: Mapping | None = None):
+def gazetteer(extra: Mapping[str, str | list[str]] | None = None) -> pd.DataFrame:
     """The actor table, one row per name: ``actor, name``.
 
     Parameters
@@ -84,63 +90,55 @@ def gazetteer(extra: Mapping | None = None):
     return pd.DataFrame(rows, columns=["actor", "name"])
 
 
-def _words(text: str) -> list[tuple[int, int, str]]:
-    """Tokens with hyphenated compounds split into their parts, offsets kept."""
-    out = []
+def _words(text: str) -> tuple[list[int], list[int], list[str]]:
+    """Tokens with hyphenated compounds split into their parts: starts, ends, words (case kept)."""
+    starts, ends, words = [], [], []
     for start, _, raw in token_spans(text):
         pos = start
-        for part in raw.split("-"):
+        for part in raw.split("-") if "-" in raw else (raw,):
             if part:
-                out.append((pos, pos + len(part), normalise(part, lower=False)))
+                starts.append(pos)
+                ends.append(pos + len(part))
+                words.append(normalise(part, lower=False))
             pos += len(part) + 1
-    return out
+    return starts, ends, words
 
 
-def _matcher(table: dict[str, list[str]], blocked: list[str]) -> dict[str, list[tuple[list[str], str | None]]]:
-    by_first: dict[str, list[tuple[list[str], str | None]]] = {}
-    for actor, names in [*table.items(), (None, blocked)]:
+def name_matcher(table: Mapping[str, list[str]], blocked: Iterable[str] = ()) -> PhraseMatcher:
+    """The gazetteer as a :class:`~kit.query.PhraseMatcher`; a blocked phrase's payload is None.
+
+    A name written with a small first letter (``the North``) also matches with a capital.
+    """
+    phrases = []
+    for actor, names in [*table.items(), (None, list(blocked))]:
         for name in names:
-            words = [w for _, _, w in _words(name)]
+            words = _words(name)[2]
             if not words:
                 continue
-            keys = {words[0]}
+            phrases.append((words, actor))
             if words[0][:1].islower():
-                keys.add(words[0][:1].upper() + words[0][1:])
-            for key in keys:
-                by_first.setdefault(key, []).append((words, actor))
-    return by_first
+                phrases.append(([words[0][:1].upper() + words[0][1:], *words[1:]], actor))
+    return PhraseMatcher(phrases)
 
 
-def _find(text: str, by_first) -> list[tuple[int, int, str, str]]:
+def _find(text: str, matcher: PhraseMatcher) -> list[tuple[int, int, str, str]]:
     """``(start, end, actor, mention)`` of each mention in ``text``, longest names first."""
-    words = _words(text)
-    found = []
-    for i, (start, _, word) in enumerate(words):
-        for names, actor in by_first.get(word, ()):
-            k = len(names)
-            if i + k > len(words) or any(words[i + m][2] != names[m] for m in range(1, k)):
-                continue
-            if any(text[words[i + m - 1][1]:words[i + m][0]].strip() not in ("", "-") for m in range(1, k)):
-                continue  # punctuation between the words: not this name
-            end = words[i + k - 1][1]
-            found.append((k, end - start, start, end, actor, i))
-    found.sort(key=lambda f: (-f[0], -f[1], f[2]))
-    # Names cover whole words, so two overlap exactly when they share a word: mark the
-    # words taken (checking every earlier span instead made long texts quadratic).
-    used, out = bytearray(len(words)), []
-    for k, _, start, end, actor, i in found:
-        if any(used[i:i + k]):
-            continue
-        used[i:i + k] = b"\x01" * k
+    starts, ends, words = _words(text)
+
+    def joined(i: int) -> bool:  # nothing but spaces or a hyphen between the words
+        return text[ends[i]:starts[i + 1]].strip() in ("", "-")
+
+    out = []
+    for i, j, actor in matcher.find(words, joined=joined, longest=True):
         if actor is not None:
-            out.append((start, end, actor, text[start:end]))
-    return sorted(out)
+            out.append((starts[i], ends[j], actor, text[starts[i]:ends[j]]))
+    return out
 
 
 def _check(select, known) -> list[str] | None:
     if select is None:
         return None
-    chosen = [select] if isinstance(select, str) else list(select)
+    chosen = strings(select, "select", "actors", "actors(corpus, select=['China', 'North Korea'])")
     for name in chosen:
         if name not in known:
             raise UnknownActor(
@@ -150,8 +148,10 @@ def _check(select, known) -> list[str] | None:
     return chosen
 
 
-def actors(doc, *, by: str | None = None, gazetteer: Mapping | None = None,
-           include_back_matter: bool = False, select=None):
+def actors(doc: Document | Mapping[str, Document] | Sequence[Document], *, by: str | None = None,
+           gazetteer: Mapping[str, str | list[str]] | None = None,
+           include_back_matter: bool = False, select: str | Iterable[str] | None = None,
+           exclude: str | Iterable[str] = ()) -> pd.DataFrame:
     """Mentions of political actors (United States, China, North Korea, ...).
 
     Parameters
@@ -170,6 +170,10 @@ def actors(doc, *, by: str | None = None, gazetteer: Mapping | None = None,
         Also read the back matter (Yang's bio). Off by default.
     select : str or list of str, optional
         Keep only these actors (an unknown name raises :class:`~kit.UnknownActor`).
+    exclude : str or list of str, optional
+        Phrases that are NOT mentions although they contain a name, e.g.
+        ``["Korea Herald"]``; added to the kit's own list (``not_actors`` in the
+        gazetteer: seas, continents, newspapers such as the *Washington Post*).
 
     Examples
     --------
@@ -186,21 +190,23 @@ def actors(doc, *, by: str | None = None, gazetteer: Mapping | None = None,
     import pandas as pd
 
     docs = documents_of(doc, "actors")
-    if by not in (None, "doc"):
-        raise InvalidArgument(f"by={by!r} is not an option of actors(). Use by=None (one row per mention) or by='doc'.")
+    choice(by, "by", "actors", (None, "doc"))
+    include_back_matter = flag(include_back_matter, "include_back_matter", "actors",
+                               "actors(corpus, include_back_matter=True)")
     table = _merged(gazetteer)
     chosen = _check(select, list(table))
-    by_first = _matcher(table, _default()[1])
+    blocked = strings(exclude, "exclude", "actors", "actors(corpus, exclude=['Korea Herald'])")
+    matcher = name_matcher(table, [*_default()[1], *blocked])
     rows, sizes = [], {}
     for doc in docs:
         starts = [s.start for s in doc.sentences]
-        for start, end, actor, mention in _find(doc.text, by_first):
+        for start, end, actor, mention in _find(doc.text, matcher):
             sid = doc.sentences[max(bisect.bisect_right(starts, start) - 1, 0)].id
             rows.append((doc.id, sid, actor, mention, start, end))
         sizes[doc.id] = len(tokens(doc))
         if include_back_matter and doc.back_matter:
             rows += [(doc.id, BACK_MATTER, actor, mention, a, b)
-                     for a, b, actor, mention in _find(doc.back_matter, by_first)]
+                     for a, b, actor, mention in _find(doc.back_matter, matcher)]
             sizes[doc.id] += len(tokens(doc.back_matter))
     found = pd.DataFrame(rows, columns=MENTION_COLUMNS)
     if chosen is not None:

@@ -13,10 +13,15 @@ saying what the plot shows and its largest values: read it with
 from __future__ import annotations
 
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from .errors import InvalidArgument, WrongType
+from .options import whole_number
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
 
 __all__ = ["plot_frequencies", "plot_keyness", "plot_dispersion", "plot_actors", "plot_stance",
            "plot_progress", "describe_plot"]
@@ -60,6 +65,12 @@ def _check(df, columns: list[str], func: str, maker: str) -> pd.DataFrame:
     return df
 
 
+def _check_ax(ax, func: str) -> None:
+    if ax is not None and not (hasattr(ax, "figure") and hasattr(ax, "barh")):
+        raise WrongType(f"{func}(ax={ax!r}): ax is a matplotlib Axes or None, e.g. "
+                        f"fig, ax = plt.subplots(); kit.{func}(table, ax=ax).")
+
+
 def _finish(ax, title: str, xlabel: str, ylabel: str, description: str):
     ax.set_title(title)
     ax.set_xlabel(xlabel)
@@ -72,7 +83,7 @@ def _fmt(pairs) -> str:
     return "; ".join(f"{k} {v:.0f}" if float(v).is_integer() else f"{k} {v:.1f}" for k, v in pairs)
 
 
-def plot_frequencies(freq: pd.DataFrame, *, top: int = 10, value: str = "per_1000", ax=None):
+def plot_frequencies(freq: pd.DataFrame, *, top: int = 10, value: str = "per_1000", ax: Axes | None = None) -> Axes:
     """Grouped bars of the ``top`` terms of each document, side by side.
 
     Give the full table of :func:`kit.frequencies` (not one cut with ``top=``): a term
@@ -85,6 +96,8 @@ def plot_frequencies(freq: pd.DataFrame, *, top: int = 10, value: str = "per_100
     >>> kit.describe_plot(ax).split(".")[0]
     'Bar chart of the 5 most frequent terms of each text (cho, yang), per 1,000 words'
     """
+    whole_number(top, "top", "plot_frequencies", low=1, high=100, example="kit.plot_frequencies(freq, top=10)")
+    _check_ax(ax, "plot_frequencies")
     if value not in ("per_1000", "count"):
         raise InvalidArgument(f"value={value!r}: use 'per_1000' or 'count'.")
     _check(freq, ["doc", "term", value], "plot_frequencies", "kit.frequencies(corpus)")
@@ -109,7 +122,7 @@ def plot_frequencies(freq: pd.DataFrame, *, top: int = 10, value: str = "per_100
     return _finish(ax, f"Most frequent terms ({label})", label.capitalize(), "Term", desc)
 
 
-def plot_keyness(key: pd.DataFrame, *, top: int = 10, value: str = "g2", ax=None):
+def plot_keyness(key: pd.DataFrame, *, top: int = 10, value: str = "g2", ax: Axes | None = None) -> Axes:
     """Diverging bars: the ``top`` key terms of the target (right) and of the reference (left).
 
     ``value`` is ``"g2"`` (signed log-likelihood, default) or ``"log_ratio"`` (effect
@@ -122,6 +135,8 @@ def plot_keyness(key: pd.DataFrame, *, top: int = 10, value: str = "g2", ax=None
     >>> kit.describe_plot(ax).split(".")[0]
     'Diverging bar chart of keyness (signed G2) of cho against yang'
     """
+    whole_number(top, "top", "plot_keyness", low=1, high=100, example="kit.plot_keyness(key, top=10)")
+    _check_ax(ax, "plot_keyness")
     if value not in ("g2", "log_ratio"):
         raise InvalidArgument(f"value={value!r}: use 'g2' or 'log_ratio'.")
     _check(key, list(dict.fromkeys(["term", value, "g2"])), "plot_keyness", "kit.keyness(target, reference)")
@@ -151,7 +166,7 @@ def plot_keyness(key: pd.DataFrame, *, top: int = 10, value: str = "g2", ax=None
     return _finish(ax, f"Key terms: {target} vs {reference}", label, "Term", desc)
 
 
-def plot_dispersion(disp: pd.DataFrame, *, ax=None):
+def plot_dispersion(disp: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     """An x-ray of where each term occurs: one lane per text and term, a tick per occurrence.
 
     Takes the table of :func:`kit.dispersion`; lanes for terms with no hits in a text are
@@ -162,6 +177,7 @@ def plot_dispersion(disp: pd.DataFrame, *, ax=None):
     >>> kit.describe_plot(ax).split(".")[0]
     'Dispersion plot (x-ray) of 2 terms in cho, yang'
     """
+    _check_ax(ax, "plot_dispersion")
     _check(disp, ["doc", "term", "position"], "plot_dispersion", "kit.dispersion(corpus, terms)")
     import seaborn as sns
 
@@ -186,6 +202,7 @@ def plot_dispersion(disp: pd.DataFrame, *, ax=None):
 
 
 def _heatmap(df, column: str, func: str, maker: str, what: str, ax):
+    _check_ax(ax, func)
     _check(df, ["doc", column, "per_1000"], func, maker)
     import seaborn as sns
 
@@ -206,7 +223,7 @@ def _heatmap(df, column: str, func: str, maker: str, what: str, ax):
     return ax, desc
 
 
-def plot_actors(actors: pd.DataFrame, *, ax=None):
+def plot_actors(actors: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     """Heatmap: texts (rows) by actors (columns), mentions per 1,000 words.
 
     Takes ``kit.actors(corpus, by="doc")`` (columns ``doc, actor, count, per_1000``).
@@ -221,7 +238,7 @@ def plot_actors(actors: pd.DataFrame, *, ax=None):
     return _finish(ax, "Who is mentioned (per 1,000 words)", "Actor", "Text", desc)
 
 
-def plot_stance(stance: pd.DataFrame, *, ax=None):
+def plot_stance(stance: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     """Heatmap: texts (rows) by stance categories (columns), markers per 1,000 words.
 
     Takes ``kit.stance(corpus, by="doc")`` (columns ``doc, category, count, per_1000``).
@@ -278,7 +295,7 @@ def plot_progress(df: pd.DataFrame | None = None, *, ax=None):
                    f"Bar chart of questions per quiz by their best result so far. {summary}.")
 
 
-def describe_plot(ax) -> str:
+def describe_plot(ax: Axes) -> str:
     """A plain-text description of a plot, for screen readers and for notes.
 
     For a plot made by the kit, the text stored by its ``plot_*`` function (what is

@@ -12,158 +12,34 @@ query ``China`` does not find it (``*china*`` does).  A query is:
   space-separated part is searched for inside one token (``re.search``; anchor
   with ``^...$`` to match whole tokens).
 
-Each document gets a token index the first time it is searched (NLTK's
-:class:`~nltk.text.ConcordanceIndex` maps every word to its positions); the index
-is cached beside the document, so later queries only look words up.
+The matching itself is :mod:`kit.query` (one phrase matcher, shared with
+:func:`kit.actors` and :func:`kit.stance`); each document gets a token index the
+first time it is searched, cached beside the document, so later queries only look
+words up.  This module turns matches into views: the KWIC table and the HTML text.
 """
 from __future__ import annotations
 
 import bisect
-import fnmatch
 import html
 import re
-import weakref
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Any, TYPE_CHECKING
 
 from .corpus import Document, documents_of
 from .errors import InvalidArgument, WrongType
-from .text import normalise, token_spans, token_table
+from .options import choice, flag, whole_number
+from .query import document_index, parse_query
 
-__all__ = ["kwic", "show", "highlight", "HTMLView"]
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["kwic", "show", "highlight", "HTMLView", "term_list"]
 
 KWIC_COLUMNS = ["doc", "sentence_id", "left", "match", "right", "start", "end"]
 PALETTE = ["#ffe066", "#a5d8ff", "#b2f2bb", "#ffc9c9", "#d0bfff", "#ffd8a8", "#99e9f2", "#eebefa"]
 _COLOR_RE = re.compile(r"#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20}")
 _SPACES = re.compile(r"\s+")
-
-
-# --- the per-document token index ------------------------------------------------
-
-
-class _Index:
-    """Token spans, normalised tokens and word -> positions for one document."""
-
-    def __init__(self, doc: Document) -> None:
-        from nltk.text import ConcordanceIndex
-
-        self.text = doc.text
-        table = token_table(doc)  # the same tokens kit.tokens() counts, with offsets
-        self.starts, self.ends, self.raw, self.lower = table.starts, table.ends, table.raw, table.lower
-        self._by_case = {False: ConcordanceIndex(self.lower, key=lambda t: t)}
-        self.sent_starts = [s.start for s in doc.sentences]
-        self.sent_ids = [s.id for s in doc.sentences]
-
-    def offsets(self, case: bool) -> dict[str, list[int]]:
-        if case not in self._by_case:
-            from nltk.text import ConcordanceIndex
-
-            self._by_case[case] = ConcordanceIndex(self.raw, key=lambda t: t)
-        return self._by_case[case]._offsets
-
-    def tokens(self, case: bool) -> list[str]:
-        return self.raw if case else self.lower
-
-    def sentence_ids(self, chars: list[int]) -> list[str]:
-        """The id of the sentence holding each character offset (offsets in text order)."""
-        out, k, n = [], 0, len(self.sent_starts)
-        for char in chars:
-            if k + 1 < n and self.sent_starts[k + 1] <= char:
-                k = bisect.bisect_right(self.sent_starts, char, lo=k) - 1
-            out.append(self.sent_ids[k])
-        return out
-
-
-_INDEXES: "weakref.WeakKeyDictionary[Document, _Index]" = weakref.WeakKeyDictionary()
-
-
-def _index(doc: Document) -> _Index:
-    found = _INDEXES.get(doc)
-    if found is None or found.text is not doc.text:
-        found = _INDEXES[doc] = _Index(doc)
-    return found
-
-
-# --- queries -----------------------------------------------------------------------
-
-
-def _parse(query, *, case: bool, regex: bool, what: str = "query") -> list:
-    """A query as a list of slots: a literal token (str) or a compiled pattern."""
-    if not isinstance(query, str):
-        raise WrongType(
-            f"The {what} must be a string such as 'wedge' or 'North Korea', not a "
-            f"{type(query).__name__}."
-        )
-    if not query.strip():
-        raise InvalidArgument(
-            f"The {what} is empty. Type a word ('wedge'), a phrase ('North Korea') "
-            "or a wildcard ('cooperat*')."
-        )
-    flags = 0 if case else re.IGNORECASE
-    slots: list = []
-    for piece in query.split():
-        if regex:
-            try:
-                slots.append(re.compile(piece, flags))
-            except re.error as exc:
-                raise InvalidArgument(
-                    f"{piece!r} is not a valid regular expression ({exc}). Check the brackets "
-                    "and backslashes, or use regex=False for plain words and * wildcards."
-                ) from None
-        elif "*" in piece or "?" in piece:
-            pattern = normalise(piece, lower=not case)
-            slots.append(_Glob(re.compile(fnmatch.translate(pattern), flags)))
-        else:
-            words = [normalise(t, lower=not case) for _, _, t in token_spans(piece)]
-            if not words:
-                raise InvalidArgument(
-                    f"The {what} {query!r} has no words in it (only punctuation). "
-                    "Type a word such as 'wedge'."
-                )
-            slots.extend(words)
-    return slots
-
-
-def _spans(doc: Document, slots: list, *, case: bool) -> list[tuple[int, int]]:
-    """Token positions ``(first, last)`` of every match of ``slots`` in ``doc``."""
-    idx = _index(doc)
-    offsets, toks = idx.offsets(case), idx.tokens(case)
-    sets = [
-        slot if isinstance(slot, str)
-        else {w for w in offsets if slot.search(w)}
-        for slot in slots
-    ]
-    first = sets[0]
-    starts = offsets.get(first, []) if isinstance(first, str) else sorted(
-        i for w in first for i in offsets[w]
-    )
-    n, width, out = len(toks), len(sets), []
-    for i in starts:
-        j = i + width - 1
-        if j >= n:
-            continue
-        ok = True
-        for k in range(1, width):
-            want, got = sets[k], toks[i + k]
-            if (got != want) if isinstance(want, str) else (got not in want):
-                ok = False
-                break
-            if idx.text[idx.ends[i + k - 1]:idx.starts[i + k]].strip():
-                ok = False  # punctuation between: not a phrase
-                break
-        if ok:
-            out.append((i, j))
-    return out
-
-
-class _Glob:
-    """A wildcard: the whole token must match (``cooperat*``), unlike a regex's search."""
-
-    def __init__(self, pattern: re.Pattern) -> None:
-        self.pattern = pattern
-
-    def search(self, word: str):
-        return self.pattern.fullmatch(word)
 
 
 def _flat(text: str) -> str:
@@ -175,8 +51,8 @@ def _flat(text: str) -> str:
 # --- kwic ---------------------------------------------------------------------------
 
 
-def kwic(doc, query: str, *, window: int = 6, case: bool = False,
-         regex: bool = False, sort: str | None = None):
+def kwic(doc: Document | Mapping[str, Document] | Sequence[Document], query: str, *, window: int = 6, case: bool = False,
+         regex: bool = False, sort: str | None = None) -> pd.DataFrame:
     """Every occurrence of ``query`` with ``window`` words of context on each side.
 
     Parameters
@@ -213,17 +89,17 @@ def kwic(doc, query: str, *, window: int = 6, case: bool = False,
     import pandas as pd
 
     docs = documents_of(doc, "kwic")
-    if isinstance(window, bool) or not isinstance(window, int) or not 1 <= window <= 100:
-        raise InvalidArgument(f"window={window!r}: give a whole number of words from 1 to 100, e.g. window=6.")
-    if sort not in (None, "left", "right", "match"):
-        raise InvalidArgument(f"sort={sort!r} is not an option. Use None, 'left', 'right' or 'match'.")
-    slots = _parse(query, case=case, regex=regex)
+    whole_number(window, "window", "kwic", low=1, high=100, example="kwic(doc, 'wedge', window=6)")
+    choice(sort, "sort", "kwic", (None, "left", "right", "match"))
+    case = flag(case, "case", "kwic")
+    regex = flag(regex, "regex", "kwic", "kwic(doc, 'reli(ant|ance)', regex=True)")
+    slots = parse_query(query, case=case, regex=regex)
     rows, keys = [], []
     for doc in docs:
-        idx = _index(doc)
+        idx = document_index(doc)
         toks, text, starts, ends = idx.tokens(False), idx.text, idx.starts, idx.ends
         last = len(starts) - 1
-        found = _spans(doc, slots, case=case)
+        found = idx.find(slots, case=case)
         sids = idx.sentence_ids([starts[i] for i, _ in found])
         for (i, j), sid in zip(found, sids):
             a, b = starts[i], ends[j]
@@ -270,20 +146,26 @@ def _render(doc: Document, marks: list[tuple[int, int, str, str]], legend: str =
             f"<span style='color: #555'>({html.escape(str(doc.author))}; "
             f"{html.escape(str(doc.date))}; id <code>{html.escape(doc.id)}</code>)</span></div>")
     marks = sorted(marks)
+    firsts = [m[0] for m in marks]
+    by_para: dict[int, list] = {}
+    for s in doc.sentences:  # one pass (scanning all sentences per paragraph was quadratic)
+        by_para.setdefault(s.paragraph, []).append(s)
     paras = []
     for para in doc.paragraphs:
         parts = [f"<span style='color: #888'>¶{para.number}</span> "]
-        for s in (s for s in doc.sentences if s.paragraph == para.number):
+        for s in by_para.get(para.number, ()):
             parts.append(f"<span data-sentence='{html.escape(s.id)}'>"
                          + _TAG.format(html.escape(s.id))
-                         + _marked(doc.text, s.start, s.end, marks) + "</span> ")
+                         + _marked(doc.text, s.start, s.end, marks, firsts) + "</span> ")
         paras.append("<p>" + "".join(parts).rstrip() + "</p>")
     return f"<div style='{_STYLE}'>{head}{legend}{''.join(paras)}</div>"
 
 
-def _marked(text: str, start: int, end: int, marks) -> str:
+def _marked(text: str, start: int, end: int, marks, firsts: list[int]) -> str:
+    # Only the marks near this sentence: from a few before its start to its end.
+    lo, hi = bisect.bisect_left(firsts, start), bisect.bisect_left(firsts, end)
     out, pos = [], start
-    for a, b, color, title in marks:
+    for a, b, color, title in marks[max(0, lo - 8):hi]:
         a, b = max(a, start), min(b, end)
         if b <= a or a < pos:
             continue
@@ -295,7 +177,7 @@ def _marked(text: str, start: int, end: int, marks) -> str:
     return "".join(out)
 
 
-def show(doc) -> HTMLView:
+def show(doc: Document | Mapping[str, Document] | Sequence[Document]) -> HTMLView:
     """The text with paragraph marks (¶2) and every sentence id (``cho 2.3``) visible.
 
     Everything from the text is HTML-escaped.  Give the corpus to see both texts.
@@ -325,7 +207,8 @@ def _colors(terms: list[str], colors) -> list[str]:
     return chosen
 
 
-def _terms(terms) -> list[str]:
+def term_list(terms: Any) -> list[str]:
+    """``terms=`` of :func:`highlight` as a list of strings (one word, or a list of them)."""
     if isinstance(terms, str):
         terms = [terms]
     if not isinstance(terms, Iterable) or isinstance(terms, dict):
@@ -336,7 +219,9 @@ def _terms(terms) -> list[str]:
     return terms
 
 
-def highlight(doc, terms, *, colors=None, case: bool = False, regex: bool = False) -> HTMLView:
+def highlight(doc: Document | Mapping[str, Document] | Sequence[Document], terms: str | Iterable[str], *,
+              colors: Sequence[str] | Mapping[str, str] | None = None, case: bool = False,
+              regex: bool = False) -> HTMLView:
     """The text with ``terms`` (words, phrases, wildcards) marked, and sentence ids shown.
 
     Parameters
@@ -353,14 +238,16 @@ def highlight(doc, terms, *, colors=None, case: bool = False, regex: bool = Fals
     2
     """
     docs = documents_of(doc, "highlight")
-    terms = _terms(terms)
+    case = flag(case, "case", "highlight", "highlight(doc, 'wedge', case=True)")
+    regex = flag(regex, "regex", "highlight", "highlight(doc, 'reli(ant|ance)', regex=True)")
+    terms = term_list(terms)
     palette = _colors(terms, colors)
-    parsed = [_parse(t, case=case, regex=regex, what="term") for t in terms]
+    parsed = [parse_query(t, case=case, regex=regex, what="term") for t in terms]
     pages, total = [], 0
     for d in docs:
-        idx, marks, counts = _index(d), [], []
+        idx, marks, counts = document_index(d), [], []
         for term, slots, color in zip(terms, parsed, palette):
-            found = _spans(d, slots, case=case)
+            found = idx.find(slots, case=case)
             counts.append(len(found))
             marks += [(idx.starts[i], idx.ends[j], color, term) for i, j in found]
         total += len(marks)

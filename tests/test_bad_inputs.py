@@ -8,6 +8,7 @@ here checks that the guard is in place.
 """
 from __future__ import annotations
 
+import os
 import re
 import socket
 from dataclasses import dataclass
@@ -88,7 +89,7 @@ ROWS = [
     Row("encoding-bytes", lambda c, f: kit.load_text(b"caf\xe9 ok."),
         E.DecodeError, r"bytes given is not valid utf-8"),
     Row("encoding-unknown", lambda c, f: kit.load_text("Some text.", encoding="utf-99"),
-        E.InvalidArgument, r"encoding='utf-99' is not an encoding"),
+        E.InvalidArgument, r"encoding='utf-99'\): not a text encoding"),
     # --- sizes -----------------------------------------------------------------------
     # 21 MiB = 22,020,096 bytes = 22.0 MB, over the 20 MiB limit (kit.loading.MAX_BYTES)
     Row("size-too-large", lambda c, f: kit.load_text(f.sparse("huge.txt", 21 * 1024 * 1024)),
@@ -99,7 +100,7 @@ ROWS = [
         E.EmptyText, r"text given is empty"),
     # --- types -----------------------------------------------------------------------
     Row("type-load_text-int", lambda c, f: kit.load_text(42),
-        E.WrongType, r"file path or a string of text, not an? int"),
+        E.WrongType, r"file path or a string of text, not 42 \(an int\)"),
     Row("type-tokens-list", lambda c, f: kit.tokens(["cho", "yang"]),
         E.WrongType, r"tokens\(\) takes one document or a string, not a list"),
     Row("type-sentences-str", lambda c, f: kit.sentences("cho"),
@@ -134,13 +135,13 @@ ROWS = [
     Row("option-stopwords-unknown-list", lambda c, f: kit.tokens("a b", stopwords="french"),
         E.InvalidArgument, r"stopwords='french' is not a known list"),
     Row("option-kwic-window", lambda c, f: kit.kwic(c, "china", window=-1),
-        E.InvalidArgument, r"window=-1: give a whole number of words"),
+        E.InvalidArgument, r"window=-1\): use a whole number from 1 to 100"),
     Row("option-kwic-empty-query", lambda c, f: kit.kwic(c, ""),
         E.InvalidArgument, r"query is empty"),
     Row("option-kwic-bad-regex", lambda c, f: kit.kwic(c, "((", regex=True),
         E.InvalidArgument, r"'\(\(' is not a valid regular expression"),
     Row("option-kwic-sort", lambda c, f: kit.kwic(c, "china", sort="bogus"),
-        E.InvalidArgument, r"sort='bogus' is not an option"),
+        E.InvalidArgument, r"sort='bogus'\) is not an option"),
     Row("option-ngrams-n-zero", lambda c, f: kit.ngrams(c, n=0),
         E.InvalidArgument, r"n=0 is too small"),
     Row("option-frequencies-top", lambda c, f: kit.frequencies(c, top=-3),
@@ -156,7 +157,7 @@ ROWS = [
     Row("option-highlight-no-terms", lambda c, f: kit.highlight(c["cho"], []),
         E.InvalidArgument, r"No terms to highlight"),
     Row("option-stance-by", lambda c, f: kit.stance(c, by="bogus"),
-        E.InvalidArgument, r"by='bogus' is not an option of stance\(\)"),
+        E.InvalidArgument, r"stance\(by='bogus'\) is not an option\. Use one of: None, 'sentence', 'doc'"),
     Row("option-quiz-show_answer_after", lambda c, f: kit.quiz("00_start_here", show_answer_after=0),
         E.InvalidArgument, r"show_answer_after must be a whole number of tries"),
     Row("option-document-id-with-space", lambda c, f: kit.load_text("A text.", id="my text"),
@@ -219,6 +220,172 @@ ROWS = [
         E.WrongType, r"progress\(quiz=\.\.\.\) takes a quiz id"),
     Row("type-load_annotations-number", lambda c, f: kit.load_annotations(5),
         E.WrongType, r"load_annotations\(doc_id=\.\.\.\) takes a string such as 'cho', not 5"),
+]
+
+
+def _unreadable(files: Files):
+    """A chmod-000 file.  Root may read it anyway, so there ``open`` is made to refuse."""
+    from unittest import mock
+
+    path = files.write("secret.txt", b"Some text.")
+    path.chmod(0)
+    try:
+        if os.geteuid() != 0:
+            return kit.load_text(path)
+
+        def refuse(*args, **kwargs):
+            raise PermissionError(13, "Permission denied", str(path))
+
+        with mock.patch("kit.textfile.open", refuse, create=True):
+            return kit.load_text(path)
+    finally:
+        path.chmod(0o644)
+
+
+def _fifo(files: Files):
+    path = files.tmp / "pipe.txt"
+    os.mkfifo(path)
+    return kit.load_text(path)
+
+
+def _loop(files: Files):
+    a, b = files.tmp / "a.txt", files.tmp / "b.txt"
+    a.symlink_to(b)
+    b.symlink_to(a)
+    return kit.load_text(a)
+
+
+def _dangling(files: Files):
+    link = files.tmp / "link.txt"
+    link.symlink_to(files.tmp / "gone.txt")
+    return kit.load_text(link)
+
+
+def _plot(call):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    return call()
+
+
+# Robustness rows (issue 12): one row per option of the reading, loading, counting and
+# plotting functions, with the value a student might type.
+ROWS += [
+    # --- paths ---------------------------------------------------------------------------
+    Row("path-no-permission", lambda c, f: _unreadable(f),
+        E.NoPermission, r"secret\.txt' exists, but you may not read it"),
+    Row("path-name-too-long", lambda c, f: kit.load_text(f.tmp / ("a" * 300 + ".txt")),
+        E.InvalidArgument, r"too long for this system"),
+    Row("path-unknown-user", lambda c, f: kit.load_text("~nouser_zz/x.txt"),
+        E.TextNotFound, r"'~nouser_zz/x\.txt' starts with '~' and a user name"),
+    Row("path-dev-zero", lambda c, f: kit.load_text("/dev/zero"),
+        E.NotAFile, r"'/dev/zero' is a device"),
+    Row("path-dev-null", lambda c, f: kit.load_text("/dev/null"),
+        E.NotAFile, r"'/dev/null' is a device"),
+    Row("path-fifo", lambda c, f: _fifo(f),
+        E.NotAFile, r"pipe\.txt' is a named pipe \(FIFO\)"),
+    Row("path-symlink-loop", lambda c, f: _loop(f),
+        E.NotAFile, r"a\.txt' is a symbolic link that leads back to itself"),
+    Row("path-dangling-symlink", lambda c, f: _dangling(f),
+        E.TextNotFound, r"No file at .*link\.txt' \(it is a link to a file that is gone\)"),
+    Row("path-nul-in-name", lambda c, f: kit.load_text("my\x00essay.txt"),
+        E.InvalidArgument, r"not a file name the system accepts"),
+    # --- encodings -------------------------------------------------------------------------
+    Row("encoding-rot13", lambda c, f: kit.load_text("Some text.", encoding="rot13"),
+        E.InvalidArgument, r"encoding='rot13'\): not a text encoding"),
+    Row("encoding-not-a-string", lambda c, f: kit.load_text("Some text.", encoding=8),
+        E.InvalidArgument, r"encoding=8\): not a text encoding"),
+    # --- load_text's options -----------------------------------------------------------------
+    Row("type-load_text-title", lambda c, f: kit.load_text("A text.", title=5),
+        E.WrongType, r"load_text\(title=5\): title must be text in quotes, e\.g\. .*title='My essay'"),
+    Row("type-load_text-id", lambda c, f: kit.load_text("A text.", id=5),
+        E.WrongType, r"load_text\(id=5\)"),
+    Row("type-load_text-author", lambda c, f: kit.load_text("A text.", author=["me"]),
+        E.WrongType, r"load_text\(author=\['me'\]\)"),
+    Row("type-load_text-unwrap", lambda c, f: kit.load_text("A text.", unwrap="no"),
+        E.WrongType, r"load_text\(unwrap='no'\): unwrap is True or False"),
+    Row("type-load_text-abbreviations", lambda c, f: kit.load_text("A text.", abbreviations=5),
+        E.WrongType, r"load_text\(abbreviations=5\): give a list of abbreviations"),
+    Row("option-load_text-body-out-of-range", lambda c, f: kit.load_text("One.\nTwo.", body="1-9"),
+        E.InvalidArgument, r"body: line 9 is out of range; the text has 2 lines"),
+    Row("option-load_text-front-marker", lambda c, f: kit.load_text("One.\nTwo.", front={"start": "Zzz"}),
+        E.InvalidArgument, r"start marker 'Zzz' is on no line"),
+    Row("type-load_text-back", lambda c, f: kit.load_text("One.\nTwo.", back=2.5),
+        E.WrongType, r"back_matter: lines are a list of numbers"),
+    # --- tokens --------------------------------------------------------------------------------
+    Row("type-tokens-lower", lambda c, f: kit.tokens("A b.", lower="no"),
+        E.WrongType, r"tokens\(lower='no'\): lower is True or False"),
+    Row("type-tokens-stem", lambda c, f: kit.tokens("A b.", stem="yes"),
+        E.WrongType, r"tokens\(stem='yes'\)"),
+    Row("type-tokens-keep_punct", lambda c, f: kit.tokens("A b.", keep_punct=1),
+        E.WrongType, r"tokens\(keep_punct=1\)"),
+    Row("type-tokens-split_hyphens", lambda c, f: kit.tokens("A b.", split_hyphens="true"),
+        E.WrongType, r"tokens\(split_hyphens='true'\)"),
+    # --- kwic and highlight ------------------------------------------------------------------
+    Row("type-kwic-case", lambda c, f: kit.kwic(c, "china", case="no"),
+        E.WrongType, r"kwic\(case='no'\): case is True or False \(no quotes\)"),
+    Row("type-kwic-regex", lambda c, f: kit.kwic(c, "china", regex="yes"),
+        E.WrongType, r"kwic\(regex='yes'\)"),
+    Row("type-kwic-window-str", lambda c, f: kit.kwic(c, "china", window="6"),
+        E.WrongType, r"kwic\(window='6'\): give the number without quotes"),
+    Row("option-kwic-window-huge", lambda c, f: kit.kwic(c, "china", window=10**6),
+        E.InvalidArgument, r"window=1000000\): use a whole number from 1 to 100"),
+    Row("option-kwic-regex-too-slow", lambda c, f: kit.kwic(kit.load_text("x " + "a" * 3000 + "c."),
+                                                            "(a|aa)+b", regex=True),
+        E.QueryTooSlow, r"took more than .* s and was stopped"),
+    Row("type-highlight-case", lambda c, f: kit.highlight(c["cho"], "china", case="no"),
+        E.WrongType, r"highlight\(case='no'\)"),
+    Row("type-highlight-terms", lambda c, f: kit.highlight(c["cho"], 5),
+        E.WrongType, r"terms must be a word or a list of words"),
+    Row("type-highlight-colors", lambda c, f: kit.highlight(c["cho"], "china", colors=5),
+        E.WrongType, r"colors= takes a list of colours"),
+    # --- actors and stance ---------------------------------------------------------------------
+    Row("type-actors-select", lambda c, f: kit.actors(c, select=5),
+        E.WrongType, r"actors\(select=5\): give a word or a list of words, e\.g\. .*select=\['China'"),
+    Row("option-actors-by", lambda c, f: kit.actors(c, by="sentence"),
+        E.InvalidArgument, r"actors\(by='sentence'\) is not an option\. Use one of: None, 'doc'"),
+    Row("type-actors-include_back_matter", lambda c, f: kit.actors(c, include_back_matter="yes"),
+        E.WrongType, r"actors\(include_back_matter='yes'\)"),
+    Row("type-actors-exclude", lambda c, f: kit.actors(c, exclude=5),
+        E.WrongType, r"actors\(exclude=5\)"),
+    # --- counting ------------------------------------------------------------------------------
+    Row("type-frequencies-lower", lambda c, f: kit.frequencies(c, lower="no"),
+        E.WrongType, r"frequencies\(lower='no'\)"),
+    Row("type-frequencies-stem", lambda c, f: kit.frequencies(c, stem="yes"),
+        E.WrongType, r"frequencies\(stem='yes'\)"),
+    Row("type-frequencies-split_hyphens", lambda c, f: kit.frequencies(c, split_hyphens=1),
+        E.WrongType, r"frequencies\(split_hyphens=1\)"),
+    Row("type-frequencies-min_count", lambda c, f: kit.frequencies(c, min_count="2"),
+        E.WrongType, r"min_count must be a whole number, not '2'"),
+    Row("type-frequencies-stopwords", lambda c, f: kit.frequencies(c, stopwords=5),
+        E.WrongType, r"stopwords=5 is a int"),
+    Row("type-ngrams-lower", lambda c, f: kit.ngrams(c, lower="no"),
+        E.WrongType, r"ngrams\(lower='no'\)"),
+    Row("option-collocations-window", lambda c, f: kit.collocations(c, window=1),
+        E.InvalidArgument, r"window=1 is too small"),
+    Row("type-collocations-top", lambda c, f: kit.collocations(c, top="5"),
+        E.WrongType, r"top must be a whole number, not '5'"),
+    Row("type-dispersion-split_hyphens", lambda c, f: kit.dispersion(c, "china", split_hyphens="no"),
+        E.WrongType, r"dispersion\(split_hyphens='no'\)"),
+    # --- plots and widgets -----------------------------------------------------------------------
+    Row("type-plot_frequencies-top-str", lambda c, f: _plot(lambda: kit.plot_frequencies(kit.frequencies(c), top="10")),
+        E.WrongType, r"plot_frequencies\(top='10'\): give the number without quotes"),
+    Row("option-plot_frequencies-top-negative", lambda c, f: _plot(lambda: kit.plot_frequencies(kit.frequencies(c), top=-5)),
+        E.InvalidArgument, r"plot_frequencies\(top=-5\): use a whole number from 1 to 100"),
+    Row("option-plot_frequencies-value", lambda c, f: _plot(lambda: kit.plot_frequencies(kit.frequencies(c), value="x")),
+        E.InvalidArgument, r"value='x': use 'per_1000' or 'count'"),
+    Row("type-plot_frequencies-ax", lambda c, f: _plot(lambda: kit.plot_frequencies(kit.frequencies(c), ax=5)),
+        E.WrongType, r"plot_frequencies\(ax=5\): ax is a matplotlib Axes or None"),
+    Row("option-plot_keyness-top-zero", lambda c, f: _plot(lambda: kit.plot_keyness(kit.keyness(c["cho"], c["yang"]), top=0)),
+        E.InvalidArgument, r"plot_keyness\(top=0\)"),
+    Row("type-plot_actors-ax", lambda c, f: _plot(lambda: kit.plot_actors(kit.actors(c, by="doc"), ax="left")),
+        E.WrongType, r"plot_actors\(ax='left'\)"),
+    Row("type-concordance_explorer-query", lambda c, f: kit.concordance_explorer(c, query=5),
+        E.WrongType, r"concordance_explorer\(query=5\): query must be text in quotes"),
+    Row("option-concordance_explorer-window", lambda c, f: kit.concordance_explorer(c, window=500),
+        E.InvalidArgument, r"concordance_explorer\(window=500\): use a whole number from 1 to 20"),
+    Row("type-Corpus-int", lambda c, f: kit.Corpus([5]),
+        E.WrongType, r"Corpus\(\) takes a list of documents"),
 ]
 
 

@@ -283,3 +283,27 @@ def test_keyness_explorer(corpus):
     ui.term.value = "<script>"
     assert "<script>" not in ui.status.value and "&lt;script&gt;" in ui.status.value
     assert "var(--jp-" in ui.status.value and "#b00;" not in ui.status.value
+
+
+# --- a small reference (issue 12) -------------------------------------------------------
+
+
+def test_tiny_reference_warns_once_in_plain_words(corpus):
+    import warnings
+
+    long_text = kit.load_text(" ".join(s.text for s in corpus["yang"].sentences) * 10, id="long")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        kit.keyness(long_text, corpus["cho"])
+    small = [w for w in caught if issubclass(w.category, kit.SmallReferenceWarning)]
+    assert len(small) == 1  # once per call, not once per row
+    assert "The reference (cho) has only 363 words" in str(small[0].message)
+    assert "weak stars do not mean 'no difference'" in str(small[0].message)
+
+
+def test_equal_sized_texts_do_not_warn(corpus):
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", kit.SmallReferenceWarning)
+        kit.keyness(corpus["cho"], corpus["yang"])  # 363 against 757 words: no warning

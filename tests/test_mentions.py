@@ -139,3 +139,26 @@ def test_select_and_unknown_actor(corpus):
 def test_case_rules():
     doc = kit.load_text("The North refused. Let us talk to the US and to Pyongyang.", id="demo")
     assert list(kit.actors(doc).mention) == ["The North", "US", "Pyongyang"]
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Ships crossed the North Atlantic last year.", "North Korea"),
+    ("Tensions rose in the South China Sea again.", "China"),
+    ("The South China Morning Post reported it first.", "China"),
+    ("The Washington Post reported it first.", "United States"),
+    ("Exports to North America and South America grew.", "North Korea"),
+])
+def test_shipped_exclusions_are_not_mentions(text, wrong):
+    assert wrong not in set(kit.actors(kit.load_text(text)).actor)
+
+
+def test_exclusions_keep_real_mentions_beside_them():
+    doc = kit.load_text("The Washington Post says Washington and the North will talk.")
+    assert list(kit.actors(doc).mention) == ["Washington", "the North"]
+
+
+def test_your_own_exclusions():
+    doc = kit.load_text("At the Seoul Forum, Seoul spoke.")
+    assert list(kit.actors(doc).mention) == ["Seoul", "Seoul"]
+    assert list(kit.actors(doc, exclude=["Seoul Forum"]).mention) == ["Seoul"]
+    assert list(kit.actors(doc, exclude="Seoul Forum").mention) == ["Seoul"]

@@ -6,7 +6,7 @@ import pytest
 
 import kit
 from kit.errors import InvalidArgument, WrongType
-from kit.reading import _index
+from kit.query import document_index
 
 
 def ids(table):
@@ -134,7 +134,7 @@ def test_no_match_gives_empty_table(corpus):
 
 def test_index_is_built_once(corpus):
     doc = corpus["yang"]
-    assert _index(doc) is _index(doc)
+    assert document_index(doc) is document_index(doc)
 
 
 # --- show and highlight --------------------------------------------------------------

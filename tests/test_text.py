@@ -115,13 +115,14 @@ def test_document_sentences_slice_the_text(paragraphs):
 
 _PIECES = ["U.S.", "u.s.", "vs.", "Dr.", "e.g.", "etc.", "A.", "b.", "75.", "Korea.", "China’s.", "end.",
            "But", "but", "The", "the", "missile", "(", ")", '"', "’", "?", "!", "...", "..", ".", ",",
-           "Why?", "Stop!", "no.", "No.", "Jan.", "x", "—", "-", "ROK-U.S.-Japan", "U.S.-China.", "1990s."]
+           "Why?", "Stop!", "no.", "No.", "Jan.", "x", "—", "-", "ROK-U.S.-Japan", "U.S.-China.", "1990s.",
+           "end.)", "Congress", "Then", "Korea.”", "«", "Mr.", "Fig."]
 
 
 def _plain_punkt():
     from nltk.tokenize.punkt import PunktSentenceTokenizer
 
-    from kit.text import _punkt
+    from kit.splitting import _punkt
 
     return PunktSentenceTokenizer(_punkt()._params)
 
@@ -146,3 +147,22 @@ def test_email_and_abbreviations_do_not_end_sentences():
     text = "Write to yangmj@kyungnam.ac.kr by Jan. 5, e.g. on Monday. Dr. Yang replies."
     assert [text[a:b] for a, b in sentence_spans(text)] == [
         "Write to yangmj@kyungnam.ac.kr by Jan. 5, e.g. on Monday.", "Dr. Yang replies."]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES + ["Ave.", "approx.", "Fig.", "2", "in", "\u00a0", "Ph.D."]), max_size=40),
+       st.lists(st.sampled_from([" ", "  ", "\n", " \t", "\u00a0"]), max_size=40))
+def test_the_fast_path_gives_punkts_spans(pieces, gaps):
+    from kit.splitting import punkt_spans
+
+    text = "".join(p + (gaps[i] if i < len(gaps) else " ") for i, p in enumerate(pieces))
+    if text.strip():
+        assert sentence_spans(text) == punkt_spans(text)
+
+
+def test_the_fast_path_handles_most_paragraphs(corpus):
+    from kit.splitting import _fast_spans, _punkt
+
+    paras = [p.text for d in corpus.values() for p in d.paragraphs]
+    fast = [p for p in paras if _fast_spans(p, _punkt()) is not None]
+    assert len(fast) >= len(paras) // 2

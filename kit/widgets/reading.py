@@ -8,9 +8,12 @@ them: ``explorer.query.value = "wedge"``.
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
+from typing import Any
 
 from ..errors import KitError
-from ..reading import _terms, highlight, kwic
+from ..options import text, whole_number
+from ..reading import highlight, kwic, term_list
 
 __all__ = ["concordance_explorer", "reader", "kwic_table_html"]
 
@@ -32,7 +35,7 @@ def kwic_table_html(table, *, limit: int = MAX_ROWS) -> str:
             "left</th><th>match</th><th style='text-align: left'>right</th></tr>" + "".join(rows) + "</table>" + more)
 
 
-def concordance_explorer(corpus, *, query: str = "cooperation", window: int = 6):
+def concordance_explorer(corpus: Any, *, query: str = "cooperation", window: int = 6) -> Any:
     """A query box, a document filter, a window slider and sort order, over a live KWIC table.
 
     Returns a ``VBox`` with attributes ``query``, ``doc``, ``window``, ``sort``,
@@ -44,6 +47,9 @@ def concordance_explorer(corpus, *, query: str = "cooperation", window: int = 6)
     from ..corpus import documents_of
 
     docs = documents_of(corpus, "concordance_explorer")
+    text(query, "query", "concordance_explorer", "kit.concordance_explorer(corpus, query='wedge')")
+    whole_number(window, "window", "concordance_explorer", low=1, high=20,
+                 example="kit.concordance_explorer(corpus, window=6)")
     box_query = w.Text(value=query, description="Query", placeholder="wedge, North Korea, cooperat*")
     box_doc = w.Dropdown(options=[("both texts", None)] + [(d.id, d.id) for d in docs], description="Text")
     box_window = w.IntSlider(value=window, min=1, max=20, description="Window")
@@ -74,7 +80,7 @@ def concordance_explorer(corpus, *, query: str = "cooperation", window: int = 6)
     return ui
 
 
-def reader(corpus, terms=("cooperation",)):
+def reader(corpus: Any, terms: str | Iterable[str] = ("cooperation",)) -> Any:
     """Both texts side by side, the same terms highlighted in each.
 
     ``terms`` is a word or a list (phrases and wildcards allowed); edit them in the
@@ -86,7 +92,7 @@ def reader(corpus, terms=("cooperation",)):
     from ..corpus import documents_of
 
     docs = documents_of(corpus, "reader")
-    start = ", ".join(_terms(terms))
+    start = ", ".join(term_list(terms))
     box_terms = w.Text(value=start, description="Terms", placeholder="wedge, cooperat*, North Korea",
                        continuous_update=False, layout=w.Layout(width="60%"))
     status = w.HTML()

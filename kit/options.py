@@ -1,0 +1,84 @@
+"""Checks for the options students type, each raising a :class:`~kit.KitError` that names
+the option, the value given and an example of a good one.
+
+>>> flag(True, "case", "kwic")
+True
+>>> flag("no", "case", "kwic")
+Traceback (most recent call last):
+...
+kit.errors.WrongType: kwic(case='no'): case is True or False (no quotes), e.g. kwic(doc, 'wedge', case=True).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from .errors import InvalidArgument, WrongType
+
+__all__ = ["flag", "whole_number", "choice", "text", "optional_text"]
+
+
+def flag(value: Any, name: str, func: str, example: str = "") -> bool:
+    """``value`` if it is ``True`` or ``False`` (no truthy strings: ``"no"`` is an error)."""
+    if isinstance(value, bool):
+        return value
+    # numpy booleans from a widget are booleans too
+    if type(value).__name__ == "bool_":
+        return bool(value)
+    example = example or f"{func}(doc, 'wedge', {name}=True)"
+    raise WrongType(f"{func}({name}={value!r}): {name} is True or False (no quotes), e.g. {example}.")
+
+
+def whole_number(value: Any, name: str, func: str, *, low: int | None = None, high: int | None = None,
+                 none: bool = False, example: str = "") -> int | None:
+    """``value`` if it is a whole number within ``low``..``high`` (or ``None`` when allowed)."""
+    if value is None and none:
+        return None
+    shown = f"{name}={max(low or 0, 10) if high is None else min(max(low or 0, 10), high)}"
+    example = example or f"{func}(..., {shown})"
+    if isinstance(value, bool) or not isinstance(value, int):
+        if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+            raise WrongType(f"{func}({name}={value!r}): give the number without quotes, e.g. {example}.")
+        raise WrongType(f"{func}({name}={value!r}): {name} must be a whole number, e.g. {example}.")
+    if (low is not None and value < low) or (high is not None and value > high):
+        span = (f"from {low} to {high}" if high is not None else f"of at least {low}") if low is not None \
+            else f"of at most {high}"
+        raise InvalidArgument(f"{func}({name}={value!r}): use a whole number {span}, e.g. {example}.")
+    return value
+
+
+def choice(value: Any, name: str, func: str, options: Sequence[Any]) -> Any:
+    """``value`` if it is one of ``options``."""
+    try:
+        ok = any(value == o and type(value) is type(o) for o in options)
+    except Exception:  # an object whose == misbehaves (an array)
+        ok = False
+    if not ok:
+        shown = ", ".join(repr(o) for o in options)
+        raise InvalidArgument(f"{func}({name}={value!r}) is not an option. Use one of: {shown}.")
+    return value
+
+
+def text(value: Any, name: str, func: str, example: str) -> str:
+    """``value`` if it is a non-empty string."""
+    if not isinstance(value, str):
+        raise WrongType(f"{func}({name}={value!r}): {name} must be text in quotes, e.g. {example}.")
+    if not value.strip():
+        raise InvalidArgument(f"{func}({name}={value!r}): {name} is empty; give some text, e.g. {example}.")
+    return value
+
+
+def optional_text(value: Any, name: str, func: str, example: str) -> str | None:
+    """``None`` or a non-empty string."""
+    return None if value is None else text(value, name, func, example)
+
+
+def strings(value: Any, name: str, func: str, example: str) -> list[str]:
+    """One string or a collection of strings, as a list."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, Iterable) and not isinstance(value, (bytes, dict)):
+        items = list(value)
+        if all(isinstance(v, str) for v in items):
+            return items
+    raise WrongType(f"{func}({name}={value!r}): give a word or a list of words, e.g. {example}.")
