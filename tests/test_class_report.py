@@ -42,7 +42,7 @@ def class_folder(tmp_path, monkeypatch):
     out.mkdir()
     for name, answers in {"ann": ["cho 3.2"], "ben": ["cho 2.3"], "cat": ["yang 3.2", "cho 3.2"]}.items():
         _clicks(tmp_path / name, monkeypatch, answers)
-        kit.export_progress(out / f"{name}.csv")
+        kit.export_progress(out / f"{name}.csv", student=name)
     return out
 
 

@@ -102,7 +102,7 @@ def _export(homes: Path, user: str, dest: Path) -> Path:
     """What the student's ``kit.export_progress()`` writes, from their own store."""
     out = dest / f"{user}.csv"
     env = {"KIT_PROGRESS_DIR": str(homes / user / ".close-reading-kit"), "PATH": "/usr/bin:/bin",
-           "PYTHONPATH": str(hub.REPO), "HOME": str(homes / user)}
+           "PYTHONPATH": str(hub.REPO), "HOME": str(homes / user), "JUPYTERHUB_USER": user}  # as on the hub
     subprocess.run([sys.executable, "-c", f"import kit; kit.export_progress({str(out)!r})"], env=env,
                    check=True, timeout=120, capture_output=True)
     return out
