@@ -5,13 +5,19 @@ localhost port with a random token), run with Run > Run All Cells, and must fini
 with every code cell run, no error output and no "Error displaying widget".  Then a
 quiz question is answered by clicking, wrongly first and rightly second, and the
 feedback text is read.  Warnings on stderr are printed but allowed.
+
+After each lesson has run, axe-core scans its output areas (what the kit renders, not
+JupyterLab's own interface): no critical or serious violation is allowed, in the light
+theme and again in the dark theme (each lesson run once per theme, one server).
 """
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
+from . import axe_helpers as axe
 from . import browser_helpers as h
 
 LESSONS = h.lessons(h.lesson_dir())
@@ -23,11 +29,14 @@ def _ids(path):
 
 @pytest.mark.parametrize("lesson", LESSONS or [None], ids=_ids if LESSONS else ["no-lessons"])
 def test_lesson_runs_in_jupyterlab(lesson, lab, lesson_copy, page, screenshot_dir):
+    """Light theme: the lesson runs, its widgets render, and axe finds nothing serious."""
     if lesson is None:
         h.skip_or_fail(f"no lessons in {h.lesson_dir()}")
     name = lesson.name
     n_code = h.code_cell_count(lesson_copy / name)
+    axe.set_lab_theme(lab, "light")
     h.open_in_lab(page, lab, name, workspace=f"run-{lesson.stem}")
+    axe.wait_theme(page, "light")
     seconds = h.run_all_cells(page, n_code)
     nb, save_problem = h.save_and_read(page, lab, name, n_code)
     expected_widgets = h.widget_outputs(nb)
@@ -39,6 +48,7 @@ def test_lesson_runs_in_jupyterlab(lesson, lab, lesson_copy, page, screenshot_di
     seen = h.problems_on_page(page)  # what the student sees ...
     body = page.inner_text("body")
     rendered = page.locator(".jp-OutputArea-output > .jupyter-widgets").count()
+    scan = axe.scan_outputs(page, f"lab-light-{lesson.stem}") if not seen else None
     h.shutdown_sessions(lab)
     errors, warnings = h.problems_in(nb)  # ... and what the saved notebook holds
     for warning in warnings:
@@ -52,6 +62,31 @@ def test_lesson_runs_in_jupyterlab(lesson, lab, lesson_copy, page, screenshot_di
         assert not errors, f"{name} in JupyterLab: " + "; ".join(errors)
     assert "Error displaying widget" not in body, f"{name}: a widget failed to render (see {shot})"
     assert rendered >= expected_widgets, f"{name}: {rendered} of {expected_widgets} widgets rendered"
+    axe.check(scan, f"{name}, JupyterLab light theme")
+
+
+@pytest.mark.parametrize("lesson", LESSONS or [None], ids=_ids if LESSONS else ["no-lessons"])
+def test_lesson_outputs_accessible_in_dark_theme(lesson, lab, lesson_copy, page):
+    """Dark theme: the lesson's outputs again pass axe (colours come from the theme)."""
+    if lesson is None:
+        h.skip_or_fail(f"no lessons in {h.lesson_dir()}")
+    # a fresh copy of the lesson (the light pass saved its outputs into lesson_copy)
+    (lesson_copy / "dark").mkdir(exist_ok=True)
+    shutil.copyfile(lesson, lesson_copy / "dark" / lesson.name)
+    name = f"dark/{lesson.name}"
+    n_code = h.code_cell_count(lesson_copy / name)
+    axe.set_lab_theme(lab, "dark")
+    h.open_in_lab(page, lab, name, workspace=f"run-dark-{lesson.stem}")
+    axe.wait_theme(page, "dark")
+    h.run_all_cells(page, n_code)
+    nb, _ = h.save_and_read(page, lab, name, n_code)
+    if h.widget_outputs(nb):
+        h.wait_for_widgets(page, h.widget_outputs(nb))
+    seen = h.problems_on_page(page)
+    scan = axe.scan_outputs(page, f"lab-dark-{lesson.stem}") if not seen else None
+    h.shutdown_sessions(lab)
+    assert not seen, f"{name} in JupyterLab (dark): " + "; ".join(seen)
+    axe.check(scan, f"{name}, JupyterLab dark theme")
 
 
 def test_quiz_answered_by_clicking_in_jupyterlab(lab, lesson_copy, page, screenshot_dir):
@@ -60,6 +95,7 @@ def test_quiz_answered_by_clicking_in_jupyterlab(lab, lesson_copy, page, screens
         h.skip_or_fail("no lesson calls kit.quiz(...) yet")
     name = lesson.name
     n_code = h.code_cell_count(lesson_copy / name)
+    axe.set_lab_theme(lab, "light")
     h.open_in_lab(page, lab, name, workspace=f"quiz-{lesson.stem}")
     h.run_all_cells(page, n_code)
     read = h.answer_wrong_then_right(page, page, bank_id, screenshot_dir / f"lab-quiz-{lesson.stem}")
