@@ -48,9 +48,11 @@ FOCUS_CSS = """
 """
 
 _ESM = r"""
+// (each widget may load its own copy of this module: ids need a random part to be unique)
+const prefix = "kit-a11y-" + Math.random().toString(36).slice(2, 10);
 let counter = 0;
 function idOf(el) {
-  if (!el.id) { counter += 1; el.id = `kit-a11y-${Date.now().toString(36)}-${counter}`; }
+  if (!el.id) { counter += 1; el.id = `${prefix}-${counter}`; }
   return el.id;
 }
 function apply(box, rules) {
@@ -78,10 +80,12 @@ function apply(box, rules) {
 function focusable(el) {
   return el && !el.disabled && el.getClientRects().length > 0;
 }
-function focusLater(box, selector, tries) {
-  const el = box.querySelector(selector);
-  if (focusable(el)) { el.focus(); return; }
-  if (tries > 0) setTimeout(() => focusLater(box, selector, tries - 1), 50);
+function focusLater(box, selectors, tries) {
+  for (const selector of selectors) {  // the first selector with an enabled, visible match wins
+    const el = [...box.querySelectorAll(selector)].find(focusable);
+    if (el) { el.focus(); return; }
+  }
+  if (tries > 0) setTimeout(() => focusLater(box, selectors, tries - 1), 50);
 }
 function render({ model, el }) {
   el.classList.add("kit-a11y-patch");
@@ -93,7 +97,23 @@ function render({ model, el }) {
     if (!b) { setTimeout(start, 50); return; }
     b.classList.add("kit-a11y");
     run();
-    observer = new MutationObserver(run);
+    // ipywidgets rebuilds some controls (radio buttons) on updates from the kernel; if the
+    // focused one is replaced, give the focus to its replacement instead of <body>.
+    const controls = () => [...b.querySelectorAll("input, select, textarea, button")];
+    let last = null, lastIndex = -1;
+    b.addEventListener("focusin", (event) => { last = event.target; lastIndex = controls().indexOf(last); });
+    b.addEventListener("focusout", (event) => {
+      if (event.relatedTarget && !b.contains(event.relatedTarget)) { last = null; }
+    });
+    const restore = () => {
+      const active = document.activeElement;
+      if (last && !last.isConnected && (!active || active === document.body)) {
+        const again = controls()[lastIndex];
+        last = null;
+        if (focusable(again)) again.focus();
+      }
+    };
+    observer = new MutationObserver(() => { run(); restore(); });
     observer.observe(b, { childList: true, subtree: true });
     b.addEventListener("keydown", (event) => {
       if (!["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight"].includes(event.key)) return;
@@ -106,7 +126,7 @@ function render({ model, el }) {
   model.on("change:rules", run);
   model.on("msg:custom", (msg) => {
     const b = box();
-    if (b && msg && msg.focus) { run(); focusLater(b, msg.focus, 40); }
+    if (b && msg && msg.focus) { run(); focusLater(b, [].concat(msg.focus), 40); }
   });
   return () => { if (observer) observer.disconnect(); };
 }
@@ -128,8 +148,8 @@ class AriaPatch(anywidget.AnyWidget):
     _css = FOCUS_CSS
     rules = traitlets.List(traitlets.Dict()).tag(sync=True)
 
-    def move_focus(self, selector: str) -> None:
-        """Move the keyboard focus to the first element of the box matching ``selector``
-        (waits up to 2 s for it to become enabled and visible)."""
-        if selector:  # (a message to the browser; nothing happens without one)
-            self.send({"focus": selector})
+    def move_focus(self, *selectors: str) -> None:
+        """Move the keyboard focus to the first enabled, visible element of the box that
+        matches the first selector with a match (waits up to 2 s for one)."""
+        if selectors:  # (a message to the browser; without one nothing happens)
+            self.send({"focus": list(selectors)})

@@ -71,9 +71,13 @@ def _input(q: Question):
     if q.type in ("truefalse", "attribution"):  # radio buttons: one Tab stop, arrows choose
         options = [("True", True), ("False", False)] if q.type == "truefalse" else _ATTRIBUTION
         return W.RadioButtons(options=options, value=None, description="Answer:", layout=W.Layout(width="auto"))
-    if q.type in ("numeric", "text"):
-        hint = "a number, e.g. 5" if q.type == "numeric" else "a word or short phrase"
+    if q.type in ("numeric", "text", "sentence_ids"):
+        hint = {"numeric": "a number, e.g. 5", "text": "a word or short phrase",
+                "sentence_ids": "sentence ids, e.g. cho 3.2, yang 9.1"}[q.type]
         return W.Text(value="", placeholder=hint, description="Answer:", layout=W.Layout(width="24em"))
+    if q.type == "written":
+        return W.Textarea(value="", placeholder="your answer, in a few sentences", description="Answer:",
+                          layout=W.Layout(width="40em", height="7em"))
     if q.type == "matching":
         rights = sorted(set(q.answer.values()), key=str.casefold)
         return W.VBox([W.Dropdown(options=[("— choose —", None), *[(r, r) for r in rights]], value=None,
@@ -159,7 +163,7 @@ class _Panel:
         self.feedback.value = ""
         self.lock(False)
         self.retry.disabled = True
-        self.aria.move_focus(f"{_OPTIONS} input:checked, {_OPTIONS} input, {_OPTIONS} select")
+        self.aria.move_focus(f"{_OPTIONS} input:checked", f"{_OPTIONS} input, {_OPTIONS} select, {_OPTIONS} textarea")
 
 
 def aria_rules(kind: str) -> list[dict]:
@@ -178,8 +182,8 @@ def aria_rules(kind: str) -> list[dict]:
                  "attrs": {"role": "radiogroup", **keys}, "labelledby": _PROMPT, "radios": True}
     elif kind in ("multiple", "matching"):
         group = {"sel": _OPTIONS, "attrs": {"role": "group", **keys}, "labelledby": _PROMPT}
-    else:  # numeric, text: the text box has its label ("Answer:"); the prompt describes it
-        group = {"sel": f"{_OPTIONS} input", "attrs": {}, "describedby": _PROMPT}
+    else:  # numeric, text, sentence_ids, written: the box has its label ("Answer:"); the prompt describes it
+        group = {"sel": f"{_OPTIONS} input, {_OPTIONS} textarea", "attrs": {}, "describedby": _PROMPT}
     return [group, feedback]
 
 
