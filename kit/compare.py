@@ -270,7 +270,7 @@ def side_by_side_html(question: str, *, context: bool = True) -> str:
         paras = sorted({s.paragraph for s in sentences})
         body = []
         for p in paras if context else []:
-            parts = [(f"<mark title='{s.id}'>" if s.id in cited else "<span style='color:#666'>")
+            parts = [(f"<mark title='{s.id}'>" if s.id in cited else "<span style='color: var(--jp-content-font-color2, #595959)'>")
                      + f"<sup>{s.id}</sup> {html.escape(s.text)}"
                      + ("</mark>" if s.id in cited else "</span>")
                      for s in corpus[doc_id].sentences if s.paragraph == p]

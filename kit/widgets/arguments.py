@@ -55,7 +55,7 @@ def argument_explorer(*, question: str | None = None, context: bool = True):
             view.value = compare.side_by_side_html(dropdown.value, context=context)
         except Exception as exc:  # shown to the student, not lost in a log
             view.value = ""
-            errors.value = f"<p style='color:#b00'>Could not show this question: {html.escape(str(exc))}</p>"
+            errors.value = f"<p style='color: var(--jp-error-color1, #b00020)'>Could not show this question: {html.escape(str(exc))}</p>"
 
     dropdown.observe(show, names="value")
     show()
