@@ -18,7 +18,7 @@ from kit.widgets.controls import FOCUS_CSS, AriaPatch
 from kit.widgets.quiz import aria_rules, render_feedback
 
 # fixed colours the issue measured below 4.5:1 on white or on JupyterLab Dark's #111
-LOW_CONTRAST = re.compile(r"color:\s*#(888|555|444|a11d1d|1a6e2e|8a5a00|b00)\b", re.I)
+LOW_CONTRAST = re.compile(r"color:\s*#(888|666|555|444|a11d1d|1a6e2e|8a5a00|b00)\b", re.I)
 
 def _contrast(a: str, b: str) -> float:
     def lum(hex_):
@@ -169,3 +169,12 @@ def test_accessible_tables_registers_a_formatter_only_when_asked():
     finally:
         formatter.type_printers.pop(pd.DataFrame, None)
         InteractiveShell.clear_instance()
+
+
+def test_argument_explorer_text_uses_theme_colours():
+    from kit.widgets.arguments import argument_explorer
+
+    ui = argument_explorer()
+    shown = " ".join(getattr(w, "value", "") for w in ui.children if isinstance(getattr(w, "value", None), str))
+    assert "var(--jp-content-font-color2" in shown  # the context sentences, not cited
+    assert not LOW_CONTRAST.search(shown), LOW_CONTRAST.search(shown)
