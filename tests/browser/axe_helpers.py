@@ -45,6 +45,15 @@ def wait_theme(page, theme: str, timeout: float = 30) -> None:
         "(name) => document.body.dataset.jpThemeName === name", arg=THEMES[theme], timeout=timeout * 1000)
 
 
+def switch_lab_theme(page, theme: str) -> None:
+    """Settings > Theme > (theme) in the open JupyterLab page, as a student would; waits for it."""
+    page.click(".lm-MenuBar-item:has(.lm-MenuBar-itemLabel:text-is('Settings'))")
+    page.hover(".lm-Menu-item:has(.lm-Menu-itemLabel:text-is('Theme'))")
+    page.click(f".lm-Menu-item:has(.lm-Menu-itemLabel:text-is('{THEMES[theme]}'))")
+    wait_theme(page, theme)
+    page.wait_for_timeout(500)  # the theme's stylesheet applied
+
+
 _PREPARE_JS = """(selector) => {
   const style = document.createElement('style');
   style.id = 'kit-axe-prepare';
@@ -130,4 +139,4 @@ def skip_without_axe() -> None:
         h.skip_or_fail("axe-playwright-python is not installed (browser extra)")
 
 
-__all__ = ["scan_outputs", "check", "summary", "set_lab_theme", "wait_theme", "THEMES"]
+__all__ = ["scan_outputs", "check", "summary", "set_lab_theme", "switch_lab_theme", "wait_theme", "THEMES"]
