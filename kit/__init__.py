@@ -60,6 +60,9 @@ _EXPORTS: dict[str, str] = {
     "plot_actors": "plots",
     "plot_stance": "plots",
     "describe_plot": "plots",
+    "figure_html": "plots",
+    "table_html": "tables",
+    "accessible_tables": "tables",
     # comparing the arguments
     "arguments": "argument_maps",
     "compare_arguments": "compare",

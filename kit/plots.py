@@ -9,9 +9,14 @@ the same after a call as before.
 Screen readers cannot see a picture, so each function also stores a short text
 saying what the plot shows and its largest values: read it with
 :func:`describe_plot` (``kit.describe_plot(ax)``), or as ``ax.kit_description``.
+In Jupyter the figure is shown as an HTML ``<figure>``: the picture with that text as
+its ``alt`` text, and the same text as a visible caption (see :func:`figure_html`).
 """
 from __future__ import annotations
 
+import base64
+import html
+import io
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
@@ -24,7 +29,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
 __all__ = ["plot_frequencies", "plot_keyness", "plot_dispersion", "plot_actors", "plot_stance",
-           "plot_progress", "describe_plot"]
+           "plot_progress", "describe_plot", "figure_html"]
 
 _STYLE = {"axes.titleweight": "bold", "axes.spines.top": False, "axes.spines.right": False}
 
@@ -76,7 +81,44 @@ def _finish(ax, title: str, xlabel: str, ylabel: str, description: str):
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     ax.kit_description = description
+    # Jupyter shows a figure by asking it for its richest form: give this figure an HTML
+    # form with the description as alt text (JupyterLab and Voilà prefer HTML to PNG;
+    # the PNG stays in the output for other front ends).  No global setting changes.
+    fig = ax.figure
+    fig._repr_html_ = lambda: figure_html(fig)
     return ax
+
+
+def figure_html(fig) -> str:
+    """A matplotlib figure as an HTML ``<figure>``: a PNG image whose ``alt`` text is the
+    kit's description of its plots, with the same text as a visible caption.
+
+    Takes a Figure or an Axes (its figure).  Every piece of text is HTML-escaped.
+
+    >>> import kit
+    >>> ax = kit.plot_frequencies(kit.frequencies(kit.load_corpus()), top=3)
+    >>> page = figure_html(ax)
+    >>> page.startswith("<figure") and 'alt="Bar chart of the 3 most frequent terms' in page
+    True
+    """
+    fig = getattr(fig, "figure", fig)  # an Axes -> its Figure
+    if not hasattr(fig, "savefig"):
+        raise WrongType(f"figure_html() takes a matplotlib Figure or Axes, not a {type(fig).__name__}.")
+    texts = [describe_plot(a) for a in fig.axes if isinstance(getattr(a, "kit_description", None), str)]
+    if not texts:
+        texts = [describe_plot(a) for a in fig.axes[:1]] or ["An empty figure."]
+    text = " ".join(texts)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", bbox_inches="tight", facecolor=fig.get_facecolor())
+    png = base64.b64encode(buf.getvalue()).decode("ascii")
+    alt = html.escape(text, quote=True)
+    # the caption repeats the alt text for sighted readers; aria-hidden so that a screen
+    # reader does not read it twice
+    return (f'<figure class="kit-figure" style="margin: 0 0 0.5em 0">'
+            f'<img src="data:image/png;base64,{png}" alt="{alt}" style="max-width: 100%">'
+            f'<figcaption aria-hidden="true" style="font-size: 0.9em; max-width: 46em; '
+            f'color: var(--jp-content-font-color1, rgba(0, 0, 0, 0.87))">{html.escape(text, quote=False)}'
+            f"</figcaption></figure>")
 
 
 def _fmt(pairs) -> str:

@@ -136,14 +136,20 @@ class HTMLView:
 
 
 _STYLE = "font-family: Georgia, serif; line-height: 1.6; max-width: 46em"
-_TAG = ("<span style='font: 0.75em monospace; color: #555; background: #f1f3f5; "
+# Secondary text in JupyterLab's theme colours (fallbacks for other front ends): the
+# sentence-id tags and the author line keep >= 4.5:1 in the light and the dark theme.
+_TEXT1 = "var(--jp-content-font-color1, rgba(0, 0, 0, 0.87))"
+_TEXT2 = "var(--jp-content-font-color2, rgba(0, 0, 0, 0.62))"
+_TAG = (f"<span style='font: 0.75em monospace; color: {_TEXT1}; background: var(--jp-layout-color2, #eeeeee); "
         "padding: 0 0.25em; border-radius: 3px'>{}</span> ")
+# Highlights and legend chips are pastel: their text is black whatever the theme.
+_CHIP = "background: {}; color: #000; padding: 0 0.2em"
 
 
 def _render(doc: Document, marks: list[tuple[int, int, str, str]], legend: str = "") -> str:
     """The body with every sentence id shown and ``marks`` (start, end, colour, title)."""
     head = (f"<div style='margin-bottom: 0.5em'><b>{html.escape(doc.title)}</b> "
-            f"<span style='color: #555'>({html.escape(str(doc.author))}; "
+            f"<span style='color: {_TEXT1}'>({html.escape(str(doc.author))}; "
             f"{html.escape(str(doc.date))}; id <code>{html.escape(doc.id)}</code>)</span></div>")
     marks = sorted(marks)
     firsts = [m[0] for m in marks]
@@ -152,7 +158,7 @@ def _render(doc: Document, marks: list[tuple[int, int, str, str]], legend: str =
         by_para.setdefault(s.paragraph, []).append(s)
     paras = []
     for para in doc.paragraphs:
-        parts = [f"<span style='color: #888'>¶{para.number}</span> "]
+        parts = [f"<span style='color: {_TEXT2}'>¶{para.number}</span> "]
         for s in by_para.get(para.number, ()):
             parts.append(f"<span data-sentence='{html.escape(s.id)}'>"
                          + _TAG.format(html.escape(s.id))
@@ -252,7 +258,7 @@ def highlight(doc: Document | Mapping[str, Document] | Sequence[Document], terms
             marks += [(idx.starts[i], idx.ends[j], color, term) for i, j in found]
         total += len(marks)
         legend = "<div style='margin-bottom: 0.5em'>" + " ".join(
-            f"<span style='background: {c}; padding: 0 0.2em'>{html.escape(t)}</span> {n}"
+            f"<span style='{_CHIP.format(c)}'>{html.escape(t)}</span> {n}"
             for t, c, n in zip(terms, palette, counts)) + "</div>"
         pages.append(_render(d, marks, legend))
     return HTMLView("<hr>".join(pages), f"{total} matches of {terms}")

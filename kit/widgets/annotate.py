@@ -38,10 +38,10 @@ def annotate(doc, *, annotator: str = "me"):
     options = [("—", None)] + [(label, label) for label in LABELS]
     dropdowns, rows = {}, []
     for s in doc.sentences:
-        dropdowns[s.id] = w.Dropdown(options=options, value=previous.get(s.id),
-                                     layout=w.Layout(width="11em"))
-        text = w.HTML(f"<b>{html.escape(s.id)}</b> {html.escape(s.text)}",
-                      layout=w.Layout(width="calc(100% - 12em)"))
+        # the sentence id is the drop-down's label (its accessible name)
+        dropdowns[s.id] = w.Dropdown(options=options, value=previous.get(s.id), description=s.id,
+                                     style={"description_width": "5.5em"}, layout=w.Layout(width="17em"))
+        text = w.HTML(html.escape(s.text), layout=w.Layout(width="calc(100% - 18em)"))
         rows.append(w.HBox([dropdowns[s.id], text]))
     save = w.Button(description="Save", button_style="primary", icon="save")
     compare = w.Button(description="Compare with the reference")
@@ -55,7 +55,7 @@ def annotate(doc, *, annotator: str = "me"):
         try:
             n = save_annotations({sid: d.value for sid, d in dropdowns.items()}, annotator=annotator)
         except KitError as exc:
-            status.value = f"<span style='color: #b00'>Not saved: {html.escape(str(exc))}</span>"
+            status.value = f"<span style='color: var(--jp-error-color1, #b00020)'>Not saved: {html.escape(str(exc))}</span>"
             return
         status.value = html.escape(f"Saved {n} change(s) for {doc.id} as {annotator!r}; {counted()}.")
 
@@ -64,7 +64,7 @@ def annotate(doc, *, annotator: str = "me"):
         try:
             output.value = compare_annotations(mine)._repr_html_()
         except KitError as exc:
-            output.value = f"<span style='color: #b00'>{html.escape(str(exc))}</span>"
+            output.value = f"<span style='color: var(--jp-error-color1, #b00020)'>{html.escape(str(exc))}</span>"
 
     save.on_click(on_save)
     compare.on_click(on_compare)

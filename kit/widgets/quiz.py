@@ -20,6 +20,7 @@ from .._html import markdown_html
 from ..assessment import Bank, Question, format_answer, load_bank, parse_bank
 from ..assessment.attempts import Attempts
 from ..errors import InvalidArgument, KitError, WrongType
+from .controls import AriaPatch
 
 __all__ = ["quiz", "QuizBox"]
 
@@ -29,13 +30,22 @@ def _esc(text: str) -> str:
     return html.escape(str(text), quote=False)
 
 
+# The head of the feedback: its words and symbol say the status; the colour is only a bar
+# beside it (a JupyterLab theme variable), and the text keeps the theme's main text colour,
+# so it reads at well over 4.5:1 in the light and the dark theme alike.
 _HEADS = {
-    "correct": ("✓ Correct!", "#1a6e2e"),
-    "partial": ("◐ Partly right.", "#8a5a00"),
-    "incorrect": ("✗ Not quite.", "#a11d1d"),
-    "invalid": ("! Not an answer yet.", "#444444"),
-    "written": ("✓ Saved.", "#1a6e2e"),
+    "correct": ("✓ Correct!", "var(--jp-success-color1, #388e3c)"),
+    "partial": ("◐ Partly right.", "var(--jp-warn-color1, #f57c00)"),
+    "incorrect": ("✗ Not quite.", "var(--jp-error-color1, #d32f2f)"),
+    "invalid": ("! Not an answer yet.", "var(--jp-border-color1, #bdbdbd)"),
+    "written": ("✓ Saved.", "var(--jp-success-color1, #388e3c)"),
 }
+_HEAD_STYLE = ("border-left: 0.35em solid {}; padding-left: 0.5em; "
+               "color: var(--jp-content-font-color1, rgba(0, 0, 0, 0.87))")
+# CSS selectors inside a question's box (see kit.widgets.controls.AriaPatch)
+_PROMPT = ":scope > .kit-prompt .widget-html-content"
+_OPTIONS = ":scope > .kit-options"
+_FEEDBACK = ":scope > .kit-feedback .widget-html-content"
 
 
 def _questions(bank_or_questions, corpus=None) -> Bank:
@@ -61,8 +71,9 @@ def _input(q: Question):
     if spec.kind == "choices" and spec.options:
         return W.VBox([W.Checkbox(value=False, description=label, indent=False, layout=W.Layout(width="auto"))
                        for label, _ in spec.options])
-    if spec.kind == "toggle":
-        return W.ToggleButtons(options=list(spec.options), value=None, description="Answer:")
+    if spec.kind == "toggle":  # radio buttons: one Tab stop, arrows choose
+        return W.RadioButtons(options=list(spec.options), value=None, description="Answer:",
+                              layout=W.Layout(width="auto"))
     if spec.kind in ("text", "choices"):
         return W.Text(value="", placeholder=spec.placeholder, description="Answer:", layout=W.Layout(width="24em"))
     if spec.kind == "long_text":
@@ -93,8 +104,13 @@ class _Panel:
         self.feedback = W.HTML("")
         self.check.on_click(self.on_check)
         self.retry.on_click(self.on_retry)
-        self.box = W.VBox([self.prompt, self.input, W.HBox([self.check, self.retry, self.count]), self.feedback],
-                          layout=W.Layout(margin="0 0 1.2em 0"))
+        for widget, name in ((self.prompt, "kit-prompt"), (self.input, "kit-options"), (self.check, "kit-check"),
+                             (self.retry, "kit-retry"), (self.feedback, "kit-feedback")):
+            widget.add_class(name)
+        self.aria = AriaPatch(rules=aria_rules(q.type))
+        self.box = W.VBox([self.prompt, self.input, W.HBox([self.check, self.retry, self.count]), self.feedback,
+                           self.aria], layout=W.Layout(margin="0 0 1.2em 0"))
+        self.box.add_class("kit-question")
 
     def controls(self):
         return self.input.children if isinstance(self.input, W.VBox) else (self.input,)
@@ -117,7 +133,7 @@ class _Panel:
             self._check()
         except Exception as exc:  # shown in the widget, never lost in a log
             message = str(exc) if isinstance(exc, KitError) else f"{type(exc).__name__}: {exc}"
-            self.feedback.value = f'<div role="alert"><strong>Error:</strong> {_esc(message)}</div>'
+            self.feedback.value = f'<div class="kit-error"><strong>Error:</strong> {_esc(message)}</div>'
 
     def _check(self) -> None:
         attempt = self.tries.submit(self.response())
@@ -135,17 +151,43 @@ class _Panel:
         self.count.value = f"Attempts: {self.attempts}"
         self.feedback.value = render_feedback(result, self.q, reveal=attempt.revealed) + note
         self.owner.update_score()
+        if result.status != "invalid":  # Check is now disabled: keep the focus in the question
+            self.aria.move_focus(":scope .kit-retry" if not result.correct else _FEEDBACK)
 
     def on_retry(self, _button=None) -> None:
+        if self.retry.disabled:  # (a click from code on a disabled button)
+            return
         self.feedback.value = ""
         self.lock(False)
         self.retry.disabled = True
+        self.aria.move_focus(f"{_OPTIONS} input:checked", f"{_OPTIONS} input, {_OPTIONS} select, {_OPTIONS} textarea")
+
+
+def aria_rules(kind: str) -> list[dict]:
+    """What :class:`~kit.widgets.controls.AriaPatch` does to a question's box of type ``kind``:
+    the options form one group named by the prompt (radio buttons share a name, so arrow
+    keys move within them), and the feedback is a live region that stays in the page.
+
+    >>> [r["attrs"].get("role") for r in aria_rules("single")]
+    ['radiogroup', 'status']
+    """
+    feedback = {"sel": _FEEDBACK, "attrs": {"role": "status", "aria-live": "polite", "aria-atomic": "true",
+                                            "tabindex": "-1"}}
+    keys = {"data-lm-suppress-shortcuts": "true"}  # arrow keys stay in the group (not JupyterLab's)
+    if kind in ("single", "truefalse", "attribution"):
+        group = {"sel": f"{_OPTIONS} .widget-radio-box, {_OPTIONS}.widget-radio-box",
+                 "attrs": {"role": "radiogroup", **keys}, "labelledby": _PROMPT, "radios": True}
+    elif kind in ("multiple", "matching"):
+        group = {"sel": _OPTIONS, "attrs": {"role": "group", **keys}, "labelledby": _PROMPT}
+    else:  # numeric, text, sentence_ids, written: the box has its label ("Answer:"); the prompt describes it
+        group = {"sel": f"{_OPTIONS} input, {_OPTIONS} textarea", "attrs": {}, "describedby": _PROMPT}
+    return [group, feedback]
 
 
 def render_feedback(result, q: Question, *, reveal: bool = False) -> str:
     """The feedback area's HTML (every piece of text escaped)."""
     head, colour = _HEADS[result.status]
-    parts = [f'<div role="status" aria-live="polite"><p style="color:{colour}"><strong>{head}</strong></p>']
+    parts = [f'<div class="kit-feedback-body"><p style="{_HEAD_STYLE.format(colour)}"><strong>{head}</strong></p>']
     parts += [markdown_html(f) for f in result.feedback]
     if reveal:
         parts.append(f"<p><strong>The answer:</strong> {_esc(format_answer(q))}</p>")
@@ -165,13 +207,18 @@ class QuizBox(W.VBox):
         self.panels = [_Panel(q, n, self) for n, q in enumerate(bank.questions, start=1)]
         self.header = W.HTML(f"<h3>{_esc(bank.title)}</h3>")
         self.score_html = W.HTML("")
-        super().__init__([self.header, *[p.box for p in self.panels], self.score_html])
+        self.score_html.add_class("kit-score")
+        score_region = {"sel": ":scope > .kit-score .widget-html-content",
+                        "attrs": {"role": "status", "aria-live": "polite", "aria-atomic": "true"}}
+        self.aria = AriaPatch(rules=[score_region])
+        super().__init__([self.header, *[p.box for p in self.panels], self.score_html, self.aria])
+        self.add_class("kit-quiz")
         self.update_score()
 
     def update_score(self) -> None:
         points = sum(p.best for p in self.panels)
         done = sum(p.attempts > 0 for p in self.panels)
-        self.score_html.value = (f'<p role="status"><strong>Score: {points:g} / {len(self.panels)}</strong> '
+        self.score_html.value = (f'<p><strong>Score: {points:g} / {len(self.panels)}</strong> '
                             f"({done} of {len(self.panels)} questions tried)</p>")
 
     def text(self) -> str:

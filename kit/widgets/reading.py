@@ -18,13 +18,15 @@ from ..reading import highlight, kwic, term_list
 __all__ = ["concordance_explorer", "reader", "kwic_table_html"]
 
 MAX_ROWS = 200
+ERROR_COLOR = "var(--jp-error-color1, #b00020)"  # >= 4.5:1 in JupyterLab's light and dark themes
 
 
 def kwic_table_html(table, *, limit: int = MAX_ROWS) -> str:
     """A KWIC DataFrame as an HTML table (left context right-aligned), every cell escaped."""
     cell = "<td style='padding: 0 0.4em; {}'>{}</td>"
     rows = [
-        "<tr>" + cell.format("color: #555", html.escape(r.sentence_id))
+        "<tr>" + cell.format("color: var(--jp-content-font-color1, rgba(0, 0, 0, 0.87))",
+                                html.escape(r.sentence_id))
         + cell.format("text-align: right; white-space: nowrap", html.escape(r.left))
         + cell.format("font-weight: bold; text-align: center", html.escape(r.match))
         + cell.format("text-align: left; white-space: nowrap", html.escape(r.right)) + "</tr>"
@@ -52,7 +54,9 @@ def concordance_explorer(corpus: Any, *, query: str = "cooperation", window: int
                  example="kit.concordance_explorer(corpus, window=6)")
     box_query = w.Text(value=query, description="Query", placeholder="wedge, North Korea, cooperat*")
     box_doc = w.Dropdown(options=[("both texts", None)] + [(d.id, d.id) for d in docs], description="Text")
-    box_window = w.IntSlider(value=window, min=1, max=20, description="Window")
+    # (a number box, not a slider: ipywidgets' slider handle does not carry its label's name)
+    box_window = w.BoundedIntText(value=window, min=1, max=20, description="Window",
+                                  layout=w.Layout(width="12em"))
     box_sort = w.Dropdown(options=[("text order", None), ("left context", "left"), ("right context", "right")],
                           description="Sort")
     box_regex = w.Checkbox(value=False, description="regular expression")
@@ -65,7 +69,7 @@ def concordance_explorer(corpus: Any, *, query: str = "cooperation", window: int
             result = kwic(chosen, box_query.value, window=box_window.value, sort=box_sort.value,
                           regex=box_regex.value)
         except KitError as exc:
-            status.value = f"<span style='color: #b00'>{html.escape(str(exc))}</span>"
+            status.value = f"<span style='color: {ERROR_COLOR}'>{html.escape(str(exc))}</span>"
             table.value, ui.result = "", None
             return
         ui.result = result
@@ -104,7 +108,7 @@ def reader(corpus: Any, terms: str | Iterable[str] = ("cooperation",)) -> Any:
         try:
             views = [highlight(d, wanted) for d in docs]
         except KitError as exc:
-            status.value = f"<span style='color: #b00'>{html.escape(str(exc))}</span>"
+            status.value = f"<span style='color: {ERROR_COLOR}'>{html.escape(str(exc))}</span>"
             return
         status.value = html.escape("Highlighted: " + ", ".join(wanted))
         for column, view in zip(columns, views):

@@ -23,7 +23,7 @@ def test_quiz_returns_a_vbox_with_one_panel_per_question():
     kinds = {p.q.type: type(p.input) for p in box.panels}
     assert kinds["single"] is W.RadioButtons
     assert kinds["multiple"] is W.VBox and all(isinstance(c, W.Checkbox) for c in panel(box, "cho-date-clues").input.children)
-    assert kinds["truefalse"] is W.ToggleButtons and kinds["attribution"] is W.ToggleButtons
+    assert kinds["truefalse"] is W.RadioButtons and kinds["attribution"] is W.RadioButtons
     assert kinds["numeric"] is W.Text and kinds["text"] is W.Text
     assert all(isinstance(d, W.Dropdown) for d in panel(box, "match-ids").input.children)
 
@@ -201,7 +201,7 @@ def test_error_in_handler_is_shown_in_the_widget():
     p = box.panels[0]
     p.input.value = "3"
     p.check.click()
-    assert 'role="alert"' in p.feedback.value and "`where:` column 'nothing'" in p.feedback.value
+    assert "<strong>Error:</strong>" in p.feedback.value and "`where:` column 'nothing'" in p.feedback.value
 
 
 def test_text_version_without_front_end():

@@ -5,6 +5,11 @@ localhost port with a random token), run with Run > Run All Cells, and must fini
 with every code cell run, no error output and no "Error displaying widget".  Then a
 quiz question is answered by clicking, wrongly first and rightly second, and the
 feedback text is read.  Warnings on stderr are printed but allowed.
+
+After each lesson has run, axe-core scans its output areas (what the kit renders, not
+JupyterLab's own interface): no critical or serious violation is allowed, in the light
+theme and again in the dark theme (each lesson runs once; the theme is switched live, as a
+student would from the Settings menu, and the outputs scanned again).
 """
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from . import axe_helpers as axe
 from . import browser_helpers as h
 
 LESSONS = h.lessons(h.lesson_dir())
@@ -23,11 +29,15 @@ def _ids(path):
 
 @pytest.mark.parametrize("lesson", LESSONS or [None], ids=_ids if LESSONS else ["no-lessons"])
 def test_lesson_runs_in_jupyterlab(lesson, lab, lesson_copy, page, screenshot_dir):
+    """The lesson runs, its widgets render, and axe finds nothing serious in its outputs,
+    in the light theme and then, switched live from the Settings menu, in the dark one."""
     if lesson is None:
         h.skip_or_fail(f"no lessons in {h.lesson_dir()}")
     name = lesson.name
     n_code = h.code_cell_count(lesson_copy / name)
+    axe.set_lab_theme(lab, "light")
     h.open_in_lab(page, lab, name, workspace=f"run-{lesson.stem}")
+    axe.wait_theme(page, "light")
     seconds = h.run_all_cells(page, n_code)
     nb, save_problem = h.save_and_read(page, lab, name, n_code)
     expected_widgets = h.widget_outputs(nb)
@@ -39,6 +49,11 @@ def test_lesson_runs_in_jupyterlab(lesson, lab, lesson_copy, page, screenshot_di
     seen = h.problems_on_page(page)  # what the student sees ...
     body = page.inner_text("body")
     rendered = page.locator(".jp-OutputArea-output > .jupyter-widgets").count()
+    scans = {}
+    if not seen:
+        scans["light"] = axe.scan_outputs(page, f"lab-light-{lesson.stem}")
+        axe.switch_lab_theme(page, "dark")
+        scans["dark"] = axe.scan_outputs(page, f"lab-dark-{lesson.stem}")
     h.shutdown_sessions(lab)
     errors, warnings = h.problems_in(nb)  # ... and what the saved notebook holds
     for warning in warnings:
@@ -52,6 +67,8 @@ def test_lesson_runs_in_jupyterlab(lesson, lab, lesson_copy, page, screenshot_di
         assert not errors, f"{name} in JupyterLab: " + "; ".join(errors)
     assert "Error displaying widget" not in body, f"{name}: a widget failed to render (see {shot})"
     assert rendered >= expected_widgets, f"{name}: {rendered} of {expected_widgets} widgets rendered"
+    for theme, scan in scans.items():
+        axe.check(scan, f"{name}, JupyterLab {theme} theme")
 
 
 def test_quiz_answered_by_clicking_in_jupyterlab(lab, lesson_copy, page, screenshot_dir):
@@ -60,6 +77,7 @@ def test_quiz_answered_by_clicking_in_jupyterlab(lab, lesson_copy, page, screens
         h.skip_or_fail("no lesson calls kit.quiz(...) yet")
     name = lesson.name
     n_code = h.code_cell_count(lesson_copy / name)
+    axe.set_lab_theme(lab, "light")
     h.open_in_lab(page, lab, name, workspace=f"quiz-{lesson.stem}")
     h.run_all_cells(page, n_code)
     read = h.answer_wrong_then_right(page, page, bank_id, screenshot_dir / f"lab-quiz-{lesson.stem}")

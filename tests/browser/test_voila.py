@@ -1,7 +1,9 @@
 """One lesson as a dashboard: Voilà runs the first lesson with a quiz, Chromium shows
-it, and a quiz question is answered there by clicking (wrong, then right)."""
+it, axe-core finds no critical or serious violation in its outputs, and a quiz question
+is answered there by clicking (wrong, then right)."""
 from __future__ import annotations
 
+from . import axe_helpers as axe
 from . import browser_helpers as h
 
 
@@ -19,6 +21,8 @@ def test_quiz_answered_by_clicking_in_voila(browser, lesson_copy, page, screensh
         assert "Error displaying widget" not in body, f"a widget failed to render in Voilà (see {shot})"
         errors = h.tracebacks_on_page(page)
         assert not errors, f"{lesson.name} in Voilà shows errors {errors} (see {shot})"
+        page.wait_for_timeout(1000)  # the kit's accessibility patches run once the widgets are shown
+        axe.check(axe.scan_outputs(page, f"voila-{lesson.stem}"), f"{lesson.name} in Voilà")
         read = h.answer_wrong_then_right(page, page, bank_id, screenshot_dir / f"voila-quiz-{lesson.stem}")
         print(f"\nVoila {lesson.name}, question {read['question']}: {read['wrong_feedback']!r} then "
               f"{read['right_feedback'][:80]!r}; screenshots in {screenshot_dir}")
