@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from . import store
-from ._resources import load_yaml
+from .resources import load_yaml
 from .yamlfile import read_yaml_cached
 from .errors import InvalidArgument, UnknownDocument, WrongType
 

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ._resources import load_yaml
+from .resources import load_yaml
 from .corpus import Document, documents_of
 from .options import choice
 from .query import PhraseMatcher

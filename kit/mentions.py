@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ._resources import load_yaml
+from .resources import load_yaml
 from .corpus import Document, documents_of
 from .errors import UnknownActor, WrongType
 from .options import choice, flag, strings

@@ -35,7 +35,7 @@ _FIELDS = {"id", "lesson", "label", "prompt", "reading", "check", "after"}
 
 @lru_cache(maxsize=1)
 def _tasks() -> dict[str, dict]:
-    from ._resources import load_yaml
+    from .resources import load_yaml
     from .errors import DataFileError
 
     data = load_yaml("readings.yaml") or {}
@@ -106,7 +106,7 @@ class KitReading:
         self.task, self.text, self.attempt = task, text, attempt
         self.kit = list(task.get("reading") or [])
         self.check = list(task.get("check") or [])
-        from ._citations import check_citations
+        from .citations import check_citations
 
         #: unknown ids and misquotations in the student's own text (the kit's checker)
         self.citation_problems = check_citations(text)

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
-from ._resources import word_list
+from .resources import word_list
 
 __all__ = ["sentence_spans", "punkt_spans"]
 

@@ -34,7 +34,7 @@ def glossary(doc: "Corpus | Document | None" = None, *, term: str | None = None)
     """
     import pandas as pd
 
-    from ._resources import load_yaml
+    from .resources import load_yaml
     from .corpus import documents_of, load_corpus
     from .errors import UnknownTerm, did_you_mean
 

@@ -24,7 +24,7 @@ import weakref
 from functools import cached_property, lru_cache
 from typing import Any, Iterable, Iterator, Union
 
-from ._resources import word_list
+from .resources import word_list
 from .errors import InvalidArgument, ResourceUnavailable, WrongType
 from .options import flag
 

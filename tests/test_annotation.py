@@ -8,8 +8,8 @@ import pytest
 
 import kit
 from kit import annotation
-from kit._citations import problems, quote_in
-from kit._resources import load_yaml
+from kit.citations import problems, quote_in
+from kit.resources import load_yaml
 from kit.errors import InvalidArgument, UnknownDocument, WrongType
 
 

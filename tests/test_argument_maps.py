@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from kit import _citations
-from kit._resources import load_yaml
+from kit import citations as cit
+from kit.resources import load_yaml
 from kit.compare import CLAIM_TYPES, RELATIONS, arguments, compare_arguments
 
 ACTORS = {"United States", "China", "North Korea", "South Korea", "Russia", "Japan"}
@@ -26,11 +26,11 @@ def test_every_cited_id_resolves_and_every_quote_is_verbatim(corpus, maps, doc):
         texts = [corpus.sentence(sid).text for sid in claim["cites"]]  # raises if unknown
         assert all(sid.startswith(f"{doc} ") for sid in claim["cites"]), claim["id"]
         for phrase in claim.get("quotes", []):
-            assert any(_citations.quote_in(phrase, t) for t in texts), (claim["id"], phrase)
+            assert any(cit.quote_in(phrase, t) for t in texts), (claim["id"], phrase)
         # a phrase in double quotes inside the paraphrase is a quotation: it must be listed
         # under `quotes` (and so be checked against the cited sentences above)
         for phrase in re.findall(r'"([^"]+)"', claim["paraphrase"]):
-            assert any(_citations.quote_in(phrase, t) for t in texts), (claim["id"], phrase)
+            assert any(cit.quote_in(phrase, t) for t in texts), (claim["id"], phrase)
 
 
 @pytest.mark.parametrize("doc", ["cho", "yang"])
@@ -92,13 +92,13 @@ def test_comparison_positions_cite_and_quote_correctly(corpus):
         for doc in ("cho", "yang"):
             side = q[doc]
             where = f"{q['id']}/{doc}"
-            assert _citations.problems(side["position"], corpus, where) == []
+            assert cit.problems(side["position"], corpus, where) == []
             # inline citations in a position only cite that author's text and are listed in cites
-            inline = {sid for g in _citations.CITATION_RE.findall(side["position"])
-                      for sid in _citations.split_ids(g)}
+            inline = {sid for g in cit.CITATION_RE.findall(side["position"])
+                      for sid in cit.split_ids(g)}
             assert all(s.startswith(f"{doc} ") for s in inline), where
             assert inline <= set(side["cites"]), where
-        assert _citations.problems(q["note"], corpus, q["id"]) == []
+        assert cit.problems(q["note"], corpus, q["id"]) == []
 
 
 def test_cho_never_mentions_sanctions(corpus):

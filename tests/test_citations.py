@@ -2,7 +2,7 @@
 quotation followed by a citation is word for word in the sentence it cites.
 
 Scans the Markdown cells of all notebooks and every string in the kit's data files
-(question banks, exercises, argument maps, annotations). See kit/_citations.py for the
+(question banks, exercises, argument maps, annotations). See kit/citations.py for the
 convention: `"overwhelmingly reliant" [cho 3.3]`."""
 from __future__ import annotations
 

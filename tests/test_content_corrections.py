@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 import kit
-from kit._citations import quote_in
+from kit.citations import quote_in
 
 DATA = Path(kit.__file__).parent / "data"
 

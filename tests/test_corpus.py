@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import kit
-from kit._resources import data_path, load_yaml
+from kit.resources import data_path, load_yaml
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 SEED_FILES = {"cho": "000_9226bc0d88f9a596.txt", "yang": "003_f8964f0b9b830538.txt"}

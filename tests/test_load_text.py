@@ -112,7 +112,7 @@ def test_errors_are_one_family():
 # --- real files (issue 12) ---------------------------------------------------------
 import warnings  # noqa: E402
 
-from kit._resources import data_path  # noqa: E402
+from kit.resources import data_path  # noqa: E402
 
 RAW = {name: data_path(f"texts/{name}.txt").read_text(encoding="utf-8") for name in ("cho", "yang")}
 

@@ -30,7 +30,7 @@ def test_body_defaults_to_lines_in_no_other_part():
 
 
 def test_built_in_cho_body_matches_the_old_join(corpus):
-    from kit._resources import read_text
+    from kit.resources import read_text
     raw = read_text("texts/cho.txt")
     lines = raw.split("\n")
     m = split_matter(raw, title=[1], venue=[2], front=[3], body=[4, 5, 6])

@@ -188,8 +188,8 @@ def test_highlight_colours(corpus):
 
 
 def test_lesson_01_quiz_bank(corpus):
-    from kit._citations import problems
-    from kit._resources import read_text
+    from kit.citations import problems
+    from kit.resources import read_text
     from kit.assessment import answer_key, load_bank
 
     load_bank("01_close_reading")  # validates fields, citations and quotes
@@ -202,8 +202,8 @@ def test_lesson_01_quiz_bank(corpus):
 
 
 def test_lesson_01_exercises(corpus):
-    from kit._citations import problems
-    from kit._resources import read_text
+    from kit.citations import problems
+    from kit.resources import read_text
 
     # 01.2: "North Korea" in Cho 11 times (see test_phrase_query); 01.3: yang 9.1, 9.4
     assert kit.exercise("01.2").key == 11

@@ -12,7 +12,7 @@ import pytest
 
 import kit
 from kit import reveal
-from kit._citations import quote_in
+from kit.citations import quote_in
 
 QUOTE_RE = re.compile(r"\"([^\"]+)\"")
 TASKS = reveal.reading_tasks()

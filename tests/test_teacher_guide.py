@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import kit
-from kit._citations import QUOTED_CITATION_RE
+from kit.citations import QUOTED_CITATION_RE
 
 ROOT = Path(__file__).resolve().parents[1]
 GUIDE = ROOT / "docs" / "teacher_guide.md"

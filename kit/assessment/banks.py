@@ -63,7 +63,7 @@ class Bank:
 
 
 def _shipped(folder: str) -> list[str]:
-    from .._resources import data_path
+    from ..resources import data_path
 
     path = data_path(folder)
     return sorted(p.name[:-5] for p in path.iterdir() if p.name.endswith(".yaml")) if path.is_dir() else []
@@ -101,7 +101,7 @@ def load_bank(bank, *, corpus=None) -> Bank:
         raise WrongType(f"load_bank() takes a bank id such as '01_close_reading' or a .yaml path, not {bank!r}.")
     for folder, names in (("quizzes", shipped_banks()), ("exercises", shipped_sets())):
         if bank in names:
-            from .._resources import read_text
+            from ..resources import read_text
 
             source = f"kit/data/{folder}/{bank}.yaml"
             return parse_bank(load_yaml_text(read_text(f"{folder}/{bank}.yaml"), source=source),
@@ -152,7 +152,7 @@ def parse_bank(text_or_data, *, source: str = "<bank>", corpus=None) -> Bank:
 
 def parse_question(raw, n: int, *, bank_id: str, source: str, corpus, label: str = "Question") -> Question:
     """Validate one question (a mapping from a bank) into a :class:`Question`."""
-    from .. import _citations
+    from ..citations import problems, quote_in
 
     if not isinstance(raw, Mapping):
         raise QuestionBankError(f"{source}: question #{n} must be a mapping with id, type, prompt...")
@@ -175,7 +175,7 @@ def parse_question(raw, n: int, *, bank_id: str, source: str, corpus, label: str
     citations = _citations_of(raw.get("cites"), corpus, fail)
     quotes = text_list(raw, "quotes", fail)
     for phrase in quotes:
-        if not any(_citations.quote_in(phrase, c.text) for c in citations):
+        if not any(quote_in(phrase, c.text) for c in citations):
             raise fail("quotes", f"{phrase!r} does not occur in any cited sentence "
                                  f"({', '.join(c.id for c in citations) or 'none cited'}).")
     kwargs = dict(id=qid.strip(), type=qtype, prompt=text_field(raw, "prompt", fail, required=True),
@@ -189,7 +189,7 @@ def parse_question(raw, n: int, *, bank_id: str, source: str, corpus, label: str
              *[("options", o.feedback) for o in q.options], *[("hints", h) for h in q.hints],
              *[("mistakes", m.feedback) for m in q.mistakes], *[("alternatives", a.feedback) for a in q.alternatives]]
     for fld, text in texts:
-        found = _citations.problems(text, corpus, "text") if text else []
+        found = problems(text, corpus, "text") if text else []
         if found:
             raise fail(fld, found[0].removeprefix("text: ") + ". Fix the id or the quotation.")
     return q

@@ -81,7 +81,7 @@ def registry(*, corpus=None) -> dict[str, Question]:
         corpus = load_corpus()
     cached = _REGISTRIES.get(id(corpus))
     if cached is None or cached[0] is not corpus:
-        from .._resources import read_text
+        from ..resources import read_text
 
         sources = [(f"kit/data/exercises/{n}.yaml", read_text(f"exercises/{n}.yaml")) for n in shipped_sets()]
         cached = _REGISTRIES[id(corpus)] = (corpus, build_registry(sources, corpus=corpus))

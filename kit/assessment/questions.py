@@ -151,7 +151,7 @@ class Question:
         return self.text()
 
     def _repr_html_(self) -> str:
-        from .._html import markdown_html
+        from ..htmltext import markdown_html
 
         options = "".join(f"<li>{markdown_html(o.text)[3:-4]}</li>" for o in self.options)
         return (f"<div><strong>{markdown_html(f'{self.label} {self.id}')[3:-4]}</strong>"

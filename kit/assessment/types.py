@@ -187,7 +187,7 @@ def _matching_input(q):
 
 
 def _parse_attribution(raw, fail, corpus, citations):
-    from .._citations import quote_in
+    from ..citations import quote_in
 
     choices = (*corpus, "both", "neither")
     answer = need_answer(raw, fail, "attribution")

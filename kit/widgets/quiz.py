@@ -16,7 +16,7 @@ import html
 
 import ipywidgets as W
 
-from .._html import markdown_html
+from ..htmltext import markdown_html
 from ..assessment import Bank, Question, format_answer, load_bank, parse_bank
 from ..assessment.attempts import Attempts
 from ..errors import InvalidArgument, KitError, WrongType

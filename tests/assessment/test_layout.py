@@ -16,8 +16,8 @@ from kit.assessment.types import TYPES
 KIT = Path(kit.__file__).parent
 MINE = sorted((KIT / "assessment").glob("*.py")) + [KIT / "progress_store.py", KIT / "store.py",
                                                      KIT / "widgets" / "checklist.py"]
-# modules of other helpers that my modules may still import while they are renamed (reported)
-ALLOWED_PRIVATE = {"_citations", "_resources", "_html"}
+# (no exceptions: every shared helper has a public name)
+ALLOWED_PRIVATE: set[str] = set()
 
 
 @pytest.mark.parametrize("path", MINE, ids=[p.name for p in MINE])
