@@ -159,7 +159,7 @@ def reading_html(result: KitReading) -> str:
     issues = "".join(f"<li>{esc(p)}</li>" for p in result.citation_problems)
     mine = (f"<div style='{_BOX}'><h4 style='margin: 0.2em 0'>Yours ({esc(result.saved_as)})</h4>"
             f"<p style='white-space: pre-wrap'>{esc(result.text)}</p>"
-            + (f"<p style='color: var(--jp-warn-color1, #8a4b00)'>Check your citations:</p><ul>{issues}</ul>"
+            + (f"<p style='border-left: 0.3em solid var(--jp-warn-color1, #f57c00); padding-left: 0.4em; color: var(--jp-content-font-color1, #1f1f1f)'>Check your citations:</p><ul>{issues}</ul>"
                if issues else "") + "</div>")
     if result.is_prediction:
         theirs = f"<div style='{_BOX}'><p>Saved. {esc(result.after)}</p></div>"

@@ -55,7 +55,7 @@ def annotate(doc, *, annotator: str = "me"):
         try:
             n = save_annotations({sid: d.value for sid, d in dropdowns.items()}, annotator=annotator)
         except KitError as exc:
-            status.value = f"<span style='color: var(--jp-error-color1, #b00020)'>Not saved: {html.escape(str(exc))}</span>"
+            status.value = f"<span style='border-left: 0.3em solid var(--jp-error-color1, #d32f2f); padding-left: 0.4em; color: var(--jp-content-font-color1, #1f1f1f)'>Not saved: {html.escape(str(exc))}</span>"
             return
         status.value = html.escape(f"Saved {n} change(s) for {doc.id} as {annotator!r}; {counted()}.")
 
@@ -64,7 +64,7 @@ def annotate(doc, *, annotator: str = "me"):
         try:
             output.value = compare_annotations(mine)._repr_html_()
         except KitError as exc:
-            output.value = f"<span style='color: var(--jp-error-color1, #b00020)'>{html.escape(str(exc))}</span>"
+            output.value = f"<span style='border-left: 0.3em solid var(--jp-error-color1, #d32f2f); padding-left: 0.4em; color: var(--jp-content-font-color1, #1f1f1f)'>{html.escape(str(exc))}</span>"
 
     save.on_click(on_save)
     compare.on_click(on_compare)

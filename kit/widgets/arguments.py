@@ -60,7 +60,7 @@ def argument_explorer(*, question: str | None = None, context: bool = True, corp
             view.value = compare.side_by_side_html(dropdown.value, context=context, corpus=corpus)
         except Exception as exc:  # shown to the student, not lost in a log
             view.value = ""
-            errors.value = ("<p style='color:var(--jp-error-color1, #b00020)'>Could not show this "
+            errors.value = ("<p style='border-left: 0.3em solid var(--jp-error-color1, #d32f2f); padding-left: 0.4em; color: var(--jp-content-font-color1, #1f1f1f)'>Could not show this "
                             f"question: {html.escape(str(exc))}</p>")
 
     dropdown.observe(show, names="value")

@@ -76,14 +76,14 @@ def write_first(tasks: str | list[str], *, rows: int = 4) -> "ipywidgets.VBox":
             results = [compare_reading(t["id"], a.value) for t, a in zip(found, areas)]
         except StoreError as exc:  # you wrote first: compare anyway, and say what was not saved
             results = [compare_reading(t["id"], a.value, save=False) for t, a in zip(found, areas)]
-            status.value = (f"<span style='color: var(--jp-error-color1, #b00020)'>Not saved: "
+            status.value = (f"<span style='border-left: 0.3em solid var(--jp-error-color1, #d32f2f); padding-left: 0.4em; color: var(--jp-content-font-color1, #1f1f1f)'>Not saved: "
                             f"{html.escape(str(exc))} Copy your text somewhere safe.</span>")
         except KitError as exc:
-            status.value = (f"<span style='color: var(--jp-error-color1, #b00020)'>"
+            status.value = (f"<span style='border-left: 0.3em solid var(--jp-error-color1, #d32f2f); padding-left: 0.4em; color: var(--jp-content-font-color1, #1f1f1f)'>"
                             f"{html.escape(str(exc))}</span>")
             return
         else:
-            status.value = (f"<span style='color: var(--jp-success-color1, #1b5e20)'>Saved "
+            status.value = (f"<span style='border-left: 0.3em solid var(--jp-success-color1, #388e3c); padding-left: 0.4em; color: var(--jp-content-font-color1, #1f1f1f)'>Saved "
                             f"{len(results)} answer(s) in your progress.</span>")
         output.value = "".join(reading_html(r) for r in results)
 

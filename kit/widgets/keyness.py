@@ -7,6 +7,7 @@ The controls are attributes of the returned box: ``explorer.term.value = "wedge"
 from __future__ import annotations
 
 import html
+import warnings
 
 from ..corpus import documents_of
 from ..errors import KitError
@@ -17,8 +18,9 @@ from ..reading import kwic
 __all__ = ["keyness_explorer", "explanation_html"]
 
 MUTED = "var(--jp-content-font-color2, #505050)"
-ERROR = "var(--jp-error-color1, #b00020)"
-WARN = "var(--jp-warn-color1, #8a4b00)"
+# a status keeps the theme's text colour (>= 4.5:1 in light and dark); its colour is a bar beside it
+ERROR = "border-left: 0.3em solid var(--jp-error-color1, #d32f2f); padding-left: 0.4em; color: var(--jp-content-font-color1, #1f1f1f)"
+WARN = "border-left: 0.3em solid var(--jp-warn-color1, #f57c00); padding-left: 0.4em; color: var(--jp-content-font-color1, #1f1f1f)"
 BORDER = "var(--jp-border-color1, #757575)"
 
 
@@ -51,7 +53,7 @@ def _kwic_html(table, limit: int = 20) -> str:
 
 def explanation_html(x) -> str:
     """A :class:`~kit.keyness_maths.KeynessExplanation` as escaped HTML."""
-    note = (f"<p style='color: {WARN}'>{html.escape(x.note)}</p>" if x.note else "")
+    note = (f"<p style='{WARN}'>{html.escape(x.note)}</p>" if x.note else "")
     return (f"<h4>{html.escape(repr(x.term))}: {html.escape(x.target)} against {html.escape(x.reference)}</h4>"
             f"<p><b>Observed counts</b></p>{_frame_html(x.table)}"
             f"<p><b>Expected counts</b> (if both texts used the word at the same rate)</p>{_frame_html(x.expected)}"
@@ -77,14 +79,19 @@ def keyness_explorer(target, reference, *, term: str | None = None):
     """
     import ipywidgets as w
 
-    table = keyness(target, reference, stopwords=False)
+    with warnings.catch_warnings(record=True) as caught:  # shown in the widget, not as stderr
+        warnings.simplefilter("always")
+        table = keyness(target, reference, stopwords=False)
+        strongest = list(keyness(target, reference).term)
+    notes = list(dict.fromkeys(str(c.message) for c in caught))
     docs_t, docs_r = documents_of(target, "keyness_explorer"), documents_of(reference, "keyness_explorer")
     ranked = list(table.term)
-    first = (term or "").strip().lower() or next(iter(keyness(target, reference).term), ranked[0])
+    first = (term or "").strip().lower() or next(iter(strongest), ranked[0])
     picker = w.Combobox(value=first, options=ranked, description="Term", ensure_option=False,
                         placeholder="type a word, e.g. wedge")
     status, maths, lines = w.HTML(), w.HTML(), w.HTML()
-    ui = w.VBox([picker, status, maths, lines])
+    warning = w.HTML("".join(f"<p style='{WARN}'><strong>Note:</strong> {html.escape(n)}</p>" for n in notes))
+    ui = w.VBox([picker, warning, status, maths, lines])
     ui.explanation = None
 
     def refresh(_=None):
@@ -93,10 +100,12 @@ def keyness_explorer(target, reference, *, term: str | None = None):
             status.value = f"<span style='color: {MUTED}'>Type or pick a word.</span>"
             return
         try:
-            x = explain_keyness(target, reference, word)
+            with warnings.catch_warnings():  # already said once, above the maths (``notes``)
+                warnings.simplefilter("ignore")
+                x = explain_keyness(target, reference, word)
             hits = [(d.id, kwic(d, word, window=6)) for d in [*docs_t, *docs_r]]
         except KitError as exc:
-            status.value = f"<span style='color: {ERROR}'>{html.escape(str(exc))}</span>"
+            status.value = f"<span style='{ERROR}'>{html.escape(str(exc))}</span>"
             maths.value = lines.value = ""
             return
         ui.explanation = x
@@ -106,5 +115,6 @@ def keyness_explorer(target, reference, *, term: str | None = None):
 
     picker.observe(refresh, names="value")
     ui.term, ui.status, ui.maths, ui.lines, ui.refresh = picker, status, maths, lines, refresh
+    ui.warning = warning
     refresh()
     return ui

@@ -18,7 +18,8 @@ from ..reading import highlight, kwic, term_list
 __all__ = ["concordance_explorer", "reader", "kwic_table_html"]
 
 MAX_ROWS = 200
-ERROR_COLOR = "var(--jp-error-color1, #b00020)"  # >= 4.5:1 in JupyterLab's light and dark themes
+# an error keeps the theme's text colour (>= 4.5:1 in light and dark); its colour is a bar beside it
+ERROR_STYLE = "border-left: 0.3em solid var(--jp-error-color1, #d32f2f); padding-left: 0.4em; color: var(--jp-content-font-color1, #1f1f1f)"
 
 
 def kwic_table_html(table, *, limit: int = MAX_ROWS) -> str:
@@ -69,7 +70,7 @@ def concordance_explorer(corpus: Any, *, query: str = "cooperation", window: int
             result = kwic(chosen, box_query.value, window=box_window.value, sort=box_sort.value,
                           regex=box_regex.value)
         except KitError as exc:
-            status.value = f"<span style='color: {ERROR_COLOR}'>{html.escape(str(exc))}</span>"
+            status.value = f"<span style='{ERROR_STYLE}'>{html.escape(str(exc))}</span>"
             table.value, ui.result = "", None
             return
         ui.result = result
@@ -108,7 +109,7 @@ def reader(corpus: Any, terms: str | Iterable[str] = ("cooperation",)) -> Any:
         try:
             views = [highlight(d, wanted) for d in docs]
         except KitError as exc:
-            status.value = f"<span style='color: {ERROR_COLOR}'>{html.escape(str(exc))}</span>"
+            status.value = f"<span style='{ERROR_STYLE}'>{html.escape(str(exc))}</span>"
             return
         status.value = html.escape("Highlighted: " + ", ".join(wanted))
         for column, view in zip(columns, views):

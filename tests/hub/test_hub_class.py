@@ -19,6 +19,7 @@ import secrets
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -108,6 +109,24 @@ def _export(homes: Path, user: str, dest: Path) -> Path:
     return out
 
 
+def _in_own_thread(fn) -> None:
+    """Run ``fn`` in a thread of its own: Playwright's sync API will not start in a thread whose
+    asyncio loop is taken, and the browser tests' session keeps one open in the main thread."""
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            fn()
+        except BaseException as exc:  # re-raised in the test's own thread
+            errors.append(exc)
+
+    worker = threading.Thread(target=run, name="hub-browser")
+    worker.start()
+    worker.join()
+    if errors:
+        raise errors[0]
+
+
 def test_three_students_on_a_real_hub(tmp_path):
     chp = _prerequisites()
     from playwright.sync_api import sync_playwright
@@ -128,35 +147,39 @@ def test_three_students_on_a_real_hub(tmp_path):
     try:
         server.wait_ready()
         seen: dict[str, list[str]] = {}
-        with sync_playwright() as pw:
-            browser = h.launch_chromium(pw)
-            contexts = {}
-            try:
-                for user, answers in CLICKS.items():
-                    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
-                    ctx.set_default_timeout(60_000)
-                    contexts[user] = ctx
-                    page = ctx.new_page()
-                    try:
-                        _login(page, server.base, user)
-                        _open_lesson(page, server.base, user)
-                        h.run_all_cells(page, h.code_cell_count(homes / user / "notebooks" / LESSON))
-                        problems = [p for p in h.problems_on_page(page) if "check_exercise" not in p]
-                        assert not problems, f"{user}: {problems}"
-                        seen[user] = _answer(page, answers)
-                        page.screenshot(path=str(shots / f"hub-{user}.png"))
-                    except BaseException:
-                        page.screenshot(path=str(shots / f"FAILED-hub-{user}.png"))
-                        raise
-                # ben's cookie: his own server answers, ann's does not
-                ben = contexts["ben"].request
-                assert ben.get(f"{server.base}/user/ben/api/contents/notebooks").status == 200
-                assert ben.get(f"{server.base}/user/ann/api/contents/notebooks").status == 403
-                other = contexts["ben"].new_page()
-                resp = other.goto(f"{server.base}/user/ann/lab/tree/notebooks/{LESSON}")
-                assert resp.status == 403, f"ben opened ann's lab: {resp.status} {other.url}"
-            finally:
-                browser.close()
+
+        def drive() -> None:
+            with sync_playwright() as pw:
+                browser = h.launch_chromium(pw)
+                contexts = {}
+                try:
+                    for user, answers in CLICKS.items():
+                        ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+                        ctx.set_default_timeout(60_000)
+                        contexts[user] = ctx
+                        page = ctx.new_page()
+                        try:
+                            _login(page, server.base, user)
+                            _open_lesson(page, server.base, user)
+                            h.run_all_cells(page, h.code_cell_count(homes / user / "notebooks" / LESSON))
+                            problems = [p for p in h.problems_on_page(page) if "check_exercise" not in p]
+                            assert not problems, f"{user}: {problems}"
+                            seen[user] = _answer(page, answers)
+                            page.screenshot(path=str(shots / f"hub-{user}.png"))
+                        except BaseException:
+                            page.screenshot(path=str(shots / f"FAILED-hub-{user}.png"))
+                            raise
+                    # ben's cookie: his own server answers, ann's does not
+                    ben = contexts["ben"].request
+                    assert ben.get(f"{server.base}/user/ben/api/contents/notebooks").status == 200
+                    assert ben.get(f"{server.base}/user/ann/api/contents/notebooks").status == 403
+                    other = contexts["ben"].new_page()
+                    resp = other.goto(f"{server.base}/user/ann/lab/tree/notebooks/{LESSON}")
+                    assert resp.status == 403, f"ben opened ann's lab: {resp.status} {other.url}"
+                finally:
+                    browser.close()
+
+        _in_own_thread(drive)
         assert seen == {"ann": ["Correct!"], "ben": ["Not quite."], "cat": ["Not quite.", "Correct!"]}, seen
 
         # each student's attempts are in that student's store only
