@@ -78,12 +78,12 @@ def _stdout_of(client, msg_id, timeout, until=None):
     raise TimeoutError("kernel did not finish")
 
 
-def _attempts(store, bank):
-    from kit import _store
+def _attempts(store_dir, bank):
+    from kit import store
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        records = _store.read_records(store / "progress.jsonl")
+        records = store.read_records(store_dir / "progress.jsonl")
     return [r["attempt"] for r in records if r.get("quiz") == bank], [str(w.message) for w in caught]
 
 
