@@ -11,7 +11,7 @@ import statistics
 import time
 
 import kit
-from kit.reading import _index
+from kit.query import document_index
 
 QUERIES = ["cooperation", "wedge", "North Korea", "cooperat*", "relying", "U.S.", "China", "broker"]
 
@@ -39,7 +39,7 @@ def main() -> None:
     corpus = kit.load_corpus()
     ui = kit.concordance_explorer(corpus)
     for d in corpus.values():
-        _index(d)
+        document_index(d)
 
     def update(i):
         ui.query.value = QUERIES[i % len(QUERIES)] + (" " * (i // len(QUERIES) % 2))
@@ -51,7 +51,7 @@ def main() -> None:
 
     big = synthetic_document(corpus)
     start = time.perf_counter()
-    n = len(_index(big).lower)
+    n = len(document_index(big).lower)
     build = time.perf_counter() - start
     print(f"synthetic text: {n:,} tokens, {len(big.sentences):,} sentences; "
           f"index (and sentence split) built in {build:.1f} s, once")

@@ -38,6 +38,7 @@ BENCHMARKS = [
     ("bench_quiz.py", "quiz Check handler", []),
     ("bench_kwic.py", "KWIC explorer and kwic on 1M tokens", []),
     ("bench_course.py", "recommendations on long unpunctuated text, 10x growth", ["--size", "50000"]),
+    ("bench_growth.py", "every analysis function at 1x and 10x text (linear = 10x)", []),
 ]
 
 _WHAT = {script: what for script, what, _ in BENCHMARKS}
