@@ -59,8 +59,8 @@ _EXPORTS: dict[str, str] = {
     "plot_dispersion": "plots",
     "plot_actors": "plots",
     "plot_stance": "plots",
-    "describe_plot": "plots",
-    "figure_html": "plots",
+    "describe_plot": "figures",
+    "figure_html": "figures",
     "table_html": "tables",
     "accessible_tables": "tables",
     # comparing the arguments

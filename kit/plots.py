@@ -8,28 +8,26 @@ the same after a call as before.
 
 Screen readers cannot see a picture, so each function also stores a short text
 saying what the plot shows and its largest values: read it with
-:func:`describe_plot` (``kit.describe_plot(ax)``), or as ``ax.kit_description``.
+:func:`kit.describe_plot` (``kit.describe_plot(ax)``), or as ``ax.kit_description``.
 In Jupyter the figure is shown as an HTML ``<figure>``: the picture with that text as
-its ``alt`` text, and the same text as a visible caption (see :func:`figure_html`).
+its ``alt`` text, and the same text as a visible caption (see :mod:`kit.figures`).
 """
 from __future__ import annotations
 
-import base64
-import html
-import io
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from .errors import InvalidArgument, WrongType
+from .figures import figure_html
 from .options import whole_number
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
 __all__ = ["plot_frequencies", "plot_keyness", "plot_dispersion", "plot_actors", "plot_stance",
-           "plot_progress", "describe_plot", "figure_html"]
+           "plot_progress"]
 
 _STYLE = {"axes.titleweight": "bold", "axes.spines.top": False, "axes.spines.right": False}
 
@@ -87,38 +85,6 @@ def _finish(ax, title: str, xlabel: str, ylabel: str, description: str):
     fig = ax.figure
     fig._repr_html_ = lambda: figure_html(fig)
     return ax
-
-
-def figure_html(fig) -> str:
-    """A matplotlib figure as an HTML ``<figure>``: a PNG image whose ``alt`` text is the
-    kit's description of its plots, with the same text as a visible caption.
-
-    Takes a Figure or an Axes (its figure).  Every piece of text is HTML-escaped.
-
-    >>> import kit
-    >>> ax = kit.plot_frequencies(kit.frequencies(kit.load_corpus()), top=3)
-    >>> page = figure_html(ax)
-    >>> page.startswith("<figure") and 'alt="Bar chart of the 3 most frequent terms' in page
-    True
-    """
-    fig = getattr(fig, "figure", fig)  # an Axes -> its Figure
-    if not hasattr(fig, "savefig"):
-        raise WrongType(f"figure_html() takes a matplotlib Figure or Axes, not a {type(fig).__name__}.")
-    texts = [describe_plot(a) for a in fig.axes if isinstance(getattr(a, "kit_description", None), str)]
-    if not texts:
-        texts = [describe_plot(a) for a in fig.axes[:1]] or ["An empty figure."]
-    text = " ".join(texts)
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", bbox_inches="tight", facecolor=fig.get_facecolor())
-    png = base64.b64encode(buf.getvalue()).decode("ascii")
-    alt = html.escape(text, quote=True)
-    # the caption repeats the alt text for sighted readers; aria-hidden so that a screen
-    # reader does not read it twice
-    return (f'<figure class="kit-figure" style="margin: 0 0 0.5em 0">'
-            f'<img src="data:image/png;base64,{png}" alt="{alt}" style="max-width: 100%">'
-            f'<figcaption aria-hidden="true" style="font-size: 0.9em; max-width: 46em; '
-            f'color: var(--jp-content-font-color1, rgba(0, 0, 0, 0.87))">{html.escape(text, quote=False)}'
-            f"</figcaption></figure>")
 
 
 def _fmt(pairs) -> str:
@@ -270,10 +236,10 @@ def plot_actors(actors: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
 
     Takes ``kit.actors(corpus, by="doc")`` (columns ``doc, actor, count, per_1000``).
 
-    >>> import pandas as pd
+    >>> import kit, pandas as pd
     >>> table = pd.DataFrame({"doc": ["a", "b"], "actor": ["China", "China"],
     ...                       "count": [3, 1], "per_1000": [30.0, 5.0]})
-    >>> describe_plot(plot_actors(table)).split(".")[0]
+    >>> kit.describe_plot(plot_actors(table)).split(".")[0]
     'Heatmap of actors per 1,000 words: 2 texts by 1 actors'
     """
     ax, desc = _heatmap(actors, "actor", "plot_actors", 'kit.actors(corpus, by="doc")', "actors", ax)
@@ -285,10 +251,10 @@ def plot_stance(stance: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
 
     Takes ``kit.stance(corpus, by="doc")`` (columns ``doc, category, count, per_1000``).
 
-    >>> import pandas as pd
+    >>> import kit, pandas as pd
     >>> table = pd.DataFrame({"doc": ["a", "a"], "category": ["hedge", "booster"],
     ...                       "count": [2, 1], "per_1000": [20.0, 10.0]})
-    >>> describe_plot(plot_stance(table)).split(".")[0]
+    >>> kit.describe_plot(plot_stance(table)).split(".")[0]
     'Heatmap of stance categories per 1,000 words: 1 texts by 2 stance categories'
     """
     ax, desc = _heatmap(stance, "category", "plot_stance", 'kit.stance(corpus, by="doc")',
@@ -335,25 +301,3 @@ def plot_progress(df: pd.DataFrame | None = None, *, ax=None):
                         for quiz, g in counts.groupby("quiz", sort=False))
     return _finish(ax, "Best result per question so far", "questions", "quiz",
                    f"Bar chart of questions per quiz by their best result so far. {summary}.")
-
-
-def describe_plot(ax: Axes) -> str:
-    """A plain-text description of a plot, for screen readers and for notes.
-
-    For a plot made by the kit, the text stored by its ``plot_*`` function (what is
-    shown and the largest values).  For any other matplotlib Axes, its title and
-    axis labels.
-
-    >>> import kit
-    >>> ax = kit.plot_frequencies(kit.frequencies(kit.load_corpus()), top=3)
-    >>> "Highest: cho: korea" in kit.describe_plot(ax)
-    True
-    """
-    stored = getattr(ax, "kit_description", None)
-    if isinstance(stored, str):
-        return stored
-    if not all(hasattr(ax, name) for name in ("get_title", "get_xlabel", "get_ylabel")):
-        raise WrongType(f"describe_plot() takes the Axes returned by a kit.plot_* function, not a "
-                        f"{type(ax).__name__}. Example: ax = kit.plot_keyness(table); kit.describe_plot(ax).")
-    return (f"A plot titled {ax.get_title() or '(untitled)'!r}; x axis: {ax.get_xlabel() or '(none)'}; "
-            f"y axis: {ax.get_ylabel() or '(none)'}.")

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 import kit
-from kit.plots import figure_html
+from kit.figures import figure_html
 from kit.tables import accessible_tables, table_html
 from kit.widgets.controls import FOCUS_CSS, AriaPatch
 from kit.widgets.quiz import aria_rules, render_feedback
