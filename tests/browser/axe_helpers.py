@@ -111,6 +111,16 @@ def scan_outputs(page, where: str, *, selector: str = OUTPUTS, max_height: int =
     return result
 
 
+def scan_light_and_dark(page, where: str) -> dict:
+    """Scan a JupyterLab page's outputs in the light theme, switch it live to the dark
+    theme (Settings > Theme) and scan again: ``{"light": result, "dark": result}``.
+    ``where`` names the reports, with ``{theme}`` standing for the theme."""
+    scans = {"light": scan_outputs(page, where.replace("{theme}", "light"))}
+    switch_lab_theme(page, "dark")
+    scans["dark"] = scan_outputs(page, where.replace("{theme}", "dark"))
+    return scans
+
+
 def summary(result: dict) -> str:
     """One line: the rules violated (impact, elements) and the contrast-checked count."""
     rules = Counter()

@@ -30,11 +30,7 @@ def test_exercise_outputs_accessible(notebook, lab, lesson_copy, page):
     if h.widget_outputs(nb):
         h.wait_for_widgets(page, h.widget_outputs(nb))
     seen = h.problems_on_page(page)
-    scans = {}
-    if not seen:
-        scans["light"] = axe.scan_outputs(page, f"exercise-light-{notebook.stem}")
-        axe.switch_lab_theme(page, "dark")
-        scans["dark"] = axe.scan_outputs(page, f"exercise-dark-{notebook.stem}")
+    scans = axe.scan_light_and_dark(page, f"exercise-{{theme}}-{notebook.stem}") if not seen else {}
     h.shutdown_sessions(lab)
     assert not seen, f"{name} in JupyterLab: " + "; ".join(seen)
     for theme, scan in scans.items():

@@ -49,11 +49,7 @@ def test_lesson_runs_in_jupyterlab(lesson, lab, lesson_copy, page, screenshot_di
     seen = h.problems_on_page(page)  # what the student sees ...
     body = page.inner_text("body")
     rendered = page.locator(".jp-OutputArea-output > .jupyter-widgets").count()
-    scans = {}
-    if not seen:
-        scans["light"] = axe.scan_outputs(page, f"lab-light-{lesson.stem}")
-        axe.switch_lab_theme(page, "dark")
-        scans["dark"] = axe.scan_outputs(page, f"lab-dark-{lesson.stem}")
+    scans = axe.scan_light_and_dark(page, f"lab-{{theme}}-{lesson.stem}") if not seen else {}
     h.shutdown_sessions(lab)
     errors, warnings = h.problems_in(nb)  # ... and what the saved notebook holds
     for warning in warnings:

@@ -13,9 +13,9 @@ import signal
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
+
+from browser import browser_helpers as h  # tests/ is on sys.path (rootdir-relative packages)
 
 REPO = Path(__file__).resolve().parents[2]
 NODE_PREFIX = Path(os.environ.get("KIT_NODE_PREFIX", REPO / ".ci" / "node"))
@@ -92,38 +92,23 @@ c.Spawner.environment = {{
     return path
 
 
-class Hub:
+class Hub(h.Server):
+    """JupyterHub as a :class:`browser_helpers.Server` (start, readiness wait, log), stopped
+    by the PIDs its run marked (it spawns servers of its own: see :meth:`stop`)."""
+
     def __init__(self, tmp: Path, config: Path, public_port: int, marker: str):
         self.tmp, self.marker = tmp, marker
-        self.base = f"http://127.0.0.1:{public_port}"
-        self.log = tmp / "hub.log"
-        self._log_fh = open(self.log, "wb")
         env = {**os.environ, "KIT_HUB_TEST_RUN": marker}
         env.pop("JUPYTERHUB_API_TOKEN", None)
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "jupyterhub", "-f", str(config)], cwd=tmp, env=env,
-            stdin=subprocess.DEVNULL, stdout=self._log_fh, stderr=subprocess.STDOUT, start_new_session=True)
+        super().__init__("JupyterHub", [sys.executable, "-m", "jupyterhub", "-f", str(config)], env, tmp,
+                         tmp / "hub.log", public_port, token="")
 
     def wait_ready(self, timeout: float = 90) -> None:
         """Until /hub/api/ answers 200 (the proxy says 404 before the hub is routed)."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"JupyterHub exited with {self.proc.returncode}:\n{self.log_tail()}")
-            try:
-                with urllib.request.urlopen(f"{self.base}/hub/api/", timeout=5) as resp:
-                    if resp.status == 200:
-                        return
-            except (urllib.error.URLError, OSError):
-                pass
-            time.sleep(0.3)
-        raise RuntimeError(f"JupyterHub did not answer on {self.base} in {timeout:.0f} s:\n{self.log_tail()}")
+        super().wait_ready("/hub/api/", timeout)
 
     def log_tail(self, n: int = 60) -> str:
-        try:
-            return "\n".join(self.log.read_text(encoding="utf-8", errors="replace").splitlines()[-n:])
-        except OSError:
-            return ""
+        return super().log_tail(n)
 
     def _marked_pids(self) -> list[int]:
         """PIDs of processes started for this run (their environment holds the marker)."""
