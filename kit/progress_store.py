@@ -23,6 +23,8 @@ with a warning, and the file is left as it is.
 from __future__ import annotations
 
 import math
+import re
+import secrets
 import warnings
 from datetime import datetime, timezone
 from pathlib import Path
@@ -31,8 +33,8 @@ from typing import Any, NamedTuple
 from . import store
 from .errors import InvalidArgument
 
-__all__ = ["record_attempt", "read_attempts", "attempt_history", "progress_path", "COLUMNS", "STATUSES",
-           "KINDS", "jsonable"]
+__all__ = ["record_attempt", "read_attempts", "attempt_history", "progress_path", "learner_id", "COLUMNS",
+           "STATUSES", "KINDS", "jsonable"]
 
 COLUMNS = ["time", "kind", "quiz", "question", "attempt", "status", "score", "response", "mistake", "feedback"]
 STATUSES = ("correct", "partial", "incorrect", "invalid", "written", "self-assessed")
@@ -43,6 +45,40 @@ _MAX_DEPTH = 8
 def progress_path() -> Path:
     """Where attempts are saved: ``<kit folder>/progress.jsonl``."""
     return store.base_dir() / "progress.jsonl"
+
+
+def learner_id() -> str:
+    """This store's own id: 12 random hex digits, made once and kept in ``<kit folder>/learner_id``.
+
+    It tells apart two students whose exports carry the same login name, and seeds the
+    order of a quiz's options (the same for one student across kernel restarts,
+    different between students).  Created atomically (``O_EXCL``), so two kernels
+    starting at once agree on one id; a damaged file is set aside and replaced.
+
+    >>> import os, tempfile
+    >>> from unittest import mock
+    >>> with mock.patch.dict(os.environ, {"KIT_PROGRESS_DIR": tempfile.mkdtemp()}):
+    ...     first = learner_id()
+    ...     first == learner_id(), len(first)
+    (True, 12)
+    """
+    path = store.base_dir() / "learner_id"
+    for _ in range(3):
+        try:
+            text = path.read_text(encoding="ascii").strip()
+        except FileNotFoundError:
+            text = None
+        except (OSError, UnicodeError):
+            text = ""
+        if text is not None:
+            if re.fullmatch(r"[0-9a-f]{12}", text):
+                return text
+            store.set_aside(path, "it does not hold a learner id")
+        try:
+            store.create_text(path, secrets.token_hex(6) + "\n")
+        except FileExistsError:  # another kernel made it first: read theirs
+            continue
+    return path.read_text(encoding="ascii").strip()
 
 
 def jsonable(response, depth: int = 0) -> Any:

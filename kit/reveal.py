@@ -24,12 +24,12 @@ import html
 import re
 from functools import lru_cache
 
+from .assessment.effort import MIN_WORDS, attempt_problem
 from .errors import InvalidArgument, UnknownQuestion, WrongType, did_you_mean
 
-__all__ = ["compare_reading", "reading_task", "reading_tasks", "word_count", "MIN_WORDS",
+__all__ = ["compare_reading", "reading_task", "reading_tasks", "word_count", "MIN_WORDS", "attempt_problem",
            "latest_reading", "KitReading"]
 
-MIN_WORDS = 3
 _FIELDS = {"id", "lesson", "label", "prompt", "reading", "check", "after"}
 
 
@@ -175,7 +175,8 @@ def reading_html(result: KitReading) -> str:
 def compare_reading(task: str, text: str, *, save: bool = True) -> KitReading:
     """Save your reading of ``task``, then see the kit's reading beside it.
 
-    Nothing is shown until you have written at least three words of your own: the
+    Nothing is shown until you have written at least four distinct words of your own
+    (:func:`~kit.assessment.effort.attempt_problem`; "x y z" or "test test" do not count): the
     point is to commit to a reading before you see one.  Your text is saved in the
     progress store (``kind="reading"``), so your teacher sees it with the export.
 
@@ -191,17 +192,17 @@ def compare_reading(task: str, text: str, *, save: bool = True) -> KitReading:
     >>> compare_reading("01.cho-p1", "too short")
     Traceback (most recent call last):
     ...
-    kit.errors.InvalidArgument: Write your own reading of 'Cho ¶1' first ...
+    kit.errors.InvalidArgument: Write your own reading of 'Cho ¶1' first: your text has only 2 distinct words ...
     """
     found = reading_task(task)
     if text is not None and not isinstance(text, str):
         raise WrongType(f"compare_reading() takes your reading as a string, not a {type(text).__name__}.")
     text = (text or "").strip()
-    if word_count(text) < MIN_WORDS:
+    problem = attempt_problem(text)
+    if problem:
         raise InvalidArgument(
-            f"Write your own reading of {found['label']!r} first (at least {MIN_WORDS} words; "
-            f"you gave {word_count(text)}). The kit's reading is shown only after yours: "
-            f"kit.compare_reading({found['id']!r}, \"your reading ...\").")
+            f"Write your own reading of {found['label']!r} first: your text has {problem}. The kit's "
+            f"reading is shown only after yours: kit.compare_reading({found['id']!r}, \"your reading ...\").")
     attempt = None
     if save:
         from .progress_store import record_attempt

@@ -48,7 +48,7 @@ except ImportError:  # pragma: no cover - Windows
     fcntl = None
 
 __all__ = ["base_dir", "append_record", "read_records", "atomic_write_text", "atomic_write_json", "read_json",
-           "locked"]
+           "locked", "create_text", "set_aside"]
 
 ENV_VAR = "KIT_PROGRESS_DIR"
 
@@ -220,6 +220,46 @@ def atomic_write_json(path: str | os.PathLike, obj: Any) -> None:
     atomic_write_text(path, text)
 
 
+def create_text(path: str | os.PathLike, text: str) -> None:
+    """Write a new file holding ``text``, atomically; ``FileExistsError`` if ``path`` exists.
+
+    The text is written to a temporary file and linked into place (``os.link`` fails
+    if the name is taken), so no reader ever sees a half-written file.
+    """
+    path = Path(path)
+    _ensure_folder(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.link(tmp, path)
+    except FileExistsError:
+        raise
+    except OSError as exc:
+        raise StoreError(f"Cannot write {str(path)!r} ({exc.strerror or exc}). Check that the folder is "
+                         f"writable, or set {ENV_VAR} to another folder.") from None
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+
+
+def set_aside(path: str | os.PathLike, why: str) -> Path:
+    """Rename a damaged file to ``<name>.corrupt-<timestamp>`` (never overwriting), warn, return the new path."""
+    path = Path(path)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.name}.corrupt-{stamp}")
+    n = 1
+    while aside.exists():
+        aside, n = path.with_name(f"{path.name}.corrupt-{stamp}-{n}"), n + 1
+    with contextlib.suppress(FileNotFoundError):  # another reader moved it first
+        os.replace(path, aside)
+    warnings.warn(f"{str(path)!r} could not be read ({why}). It was moved to {str(aside)!r} so nothing is "
+                  "lost; starting again from empty.", stacklevel=3)
+    return aside
+
+
 def read_json(path: str | os.PathLike, default: Any) -> Any:
     """The JSON in ``path``; ``default`` if the file does not exist.
 
@@ -232,18 +272,7 @@ def read_json(path: str | os.PathLike, default: Any) -> Any:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        aside = path.with_name(f"{path.name}.corrupt-{stamp}")
-        n = 1
-        while aside.exists():
-            aside, n = path.with_name(f"{path.name}.corrupt-{stamp}-{n}"), n + 1
-        with contextlib.suppress(FileNotFoundError):  # another reader moved it first
-            os.replace(path, aside)
-        warnings.warn(
-            f"{str(path)!r} was damaged ({exc}) and could not be read. It was moved to "
-            f"{str(aside)!r} so nothing is lost; starting again from empty.",
-            stacklevel=2,
-        )
+        set_aside(path, f"it was damaged: {exc}")
         return default
     except OSError as exc:
         raise StoreError(f"Cannot read {str(path)!r} ({exc.strerror or exc}).") from None

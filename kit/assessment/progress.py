@@ -23,12 +23,12 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import InvalidArgument, StoreError, WrongType
-from ..progress_store import COLUMNS, read_attempts
+from ..progress_store import COLUMNS, learner_id, read_attempts
 from ..store import atomic_write_text
 
 __all__ = ["progress", "export_progress", "EXPORT_COLUMNS", "safe_cell"]
 
-EXPORT_COLUMNS = ["student", *COLUMNS]
+EXPORT_COLUMNS = ["student", "learner", *COLUMNS]
 _RISKY = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -105,22 +105,24 @@ def export_progress(path: str | os.PathLike = "my_progress.csv", *, student: str
                     excel: bool = False, quiz: str | None = None) -> Path:
     """Write every saved attempt to a CSV file for your teacher; returns the file's path.
 
-    Columns: ``student, time, kind, quiz, question, attempt, status, score, response,
-    mistake, feedback``.  ``student`` defaults to ``$JUPYTERHUB_USER``, else your login
-    name.  A folder given as ``path`` gets ``my_progress.csv`` inside it.
+    Columns: ``student, learner, time, kind, quiz, question, attempt, status, score,
+    response, mistake, feedback``.  ``student`` defaults to ``$JUPYTERHUB_USER``, else your
+    login name; ``learner`` is this store's own id (:func:`~kit.progress_store.learner_id`),
+    which keeps apart two students who share a login name.  A folder given as ``path`` gets ``my_progress.csv`` inside it.
     ``excel=True`` adds the byte-order mark Excel needs for UTF-8.
 
     >>> import tempfile, pathlib
     >>> out = export_progress(pathlib.Path(tempfile.mkdtemp()) / "me.csv", student="ana")
     >>> out.read_text(encoding="utf-8").splitlines()[0]
-    'student,time,kind,quiz,question,attempt,status,score,response,mistake,feedback'
+    'student,learner,time,kind,quiz,question,attempt,status,score,response,mistake,feedback'
     """
     path = _target(path)
     df = progress(quiz=quiz)
     who = _student(student)
-    rows = [[safe_cell(who), *[safe_cell(row[c]) for c in COLUMNS]] for row in df.to_dict("records")]
+    me = learner_id()
+    rows = [[safe_cell(who), me, *[safe_cell(row[c]) for c in COLUMNS]] for row in df.to_dict("records")]
     for row, t in zip(rows, df["time"]):
-        row[1] = "" if pd.isna(t) else t.isoformat()
+        row[2] = "" if pd.isna(t) else t.isoformat()
     buffer = io.StringIO()
     writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow(EXPORT_COLUMNS)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 
 from ..errors import KitError, StoreError, WrongType
-from ..reveal import MIN_WORDS, compare_reading, latest_reading, reading_html, reading_task, word_count
+from ..reveal import MIN_WORDS, attempt_problem, compare_reading, latest_reading, reading_html, reading_task
 
 __all__ = ["write_first"]
 
@@ -24,7 +24,7 @@ def _previous(task: str) -> str:
 def write_first(tasks: str | list[str], *, rows: int = 4) -> "ipywidgets.VBox":
     """Write your reading of one or more tasks, then compare it with the kit's.
 
-    The button stays disabled until every box holds at least three words.  Pressing
+    The button stays disabled until every box holds at least four distinct words of your own.  Pressing
     it saves each text in your progress (``kind="reading"``) and then shows the kit's
     reading beside yours (a prediction task is only saved: you check it with code).
     A box is refilled with your last saved text when the cell runs again.
@@ -66,10 +66,10 @@ def write_first(tasks: str | list[str], *, rows: int = 4) -> "ipywidgets.VBox":
     status, output = w.HTML(), w.HTML()
 
     def update(_=None):
-        short = [t["label"] for t, a in zip(found, areas) if word_count(a.value) < MIN_WORDS]
+        short = [t["label"] for t, a in zip(found, areas) if attempt_problem(a.value)]
         button.disabled = bool(short)
-        status.value = html.escape(f"Still to write (at least {MIN_WORDS} words each): {', '.join(short)}."
-                                   if short else "Ready: press the button to save and compare.")
+        status.value = html.escape(f"Still to write (at least {MIN_WORDS} distinct words of your own in each box): "
+                                   f"{', '.join(short)}." if short else "Ready: press the button to save and compare.")
 
     def on_click(_=None):
         try:

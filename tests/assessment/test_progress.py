@@ -74,7 +74,8 @@ def test_export_progress_writes_csv(tmp_path):
         rows = list(csv.DictReader(handle))
     assert [r["status"] for r in rows] == ["incorrect", "correct"]
     assert [r["response"] for r in rows] == ["It is the best strategy", "It would be futile"]
-    assert list(rows[0]) == ["student", *COLUMNS]
+    assert list(rows[0]) == ["student", "learner", *COLUMNS]
+    assert len({r["learner"] for r in rows}) == 1 and len(rows[0]["learner"]) == 12  # this store's own id
 
 
 def test_export_into_a_folder_and_filtered(tmp_path):

@@ -71,7 +71,7 @@ def test_export_columns_and_spreadsheet_safety(tmp_path, monkeypatch):
     assert not raw.startswith(b"\xef\xbb\xbf")
     with open(out, newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
-    assert list(rows[0]) == ["student", "time", "kind", "quiz", "question", "attempt", "status", "score",
+    assert list(rows[0]) == ["student", "learner", "time", "kind", "quiz", "question", "attempt", "status", "score",
                              "response", "mistake", "feedback"]
     assert rows[0]["student"] == "'=cmd|' /C calc'!A0"  # neutralised, shown as text
     assert rows[0]["response"] == "'=1+1" and rows[0]["mistake"] == "m1" and rows[0]["feedback"] == "That is a formula."
