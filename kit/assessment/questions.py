@@ -110,6 +110,7 @@ class Question:
     quotes: tuple[str, ...] = ()
     tolerance: float = 0.0
     ordered: bool = False     # multiple without options: the order of the answers matters
+    shuffle: bool = True      # single, multiple with options, matching: options in a per-student order
     quote: str = ""
     compute: Mapping | None = None
     aliases: tuple[str, ...] = ()

@@ -1,0 +1,80 @@
+"""The order in which a student sees a question's options: drawn per student and question.
+
+The seed is ``sha256("<learner>|<bank>|<question id>")`` (never Python's ``hash``, which
+changes from one process to the next), so one student sees the same order after a kernel
+restart, and two students (two learner ids, :func:`kit.progress_store.learner_id`) see
+different orders for most questions.  What is shuffled:
+
+* ``single`` and ``multiple`` with options: the options;
+* ``matching``: the right-hand choices (unshuffled: in alphabetical order);
+* ``truefalse`` and ``attribution`` keep their fixed order (True/False; the texts, both,
+  neither): a small fixed set read like a scale, the same for every question.
+
+A bank pins the order of a question with ``shuffle: false`` (for a scale, say).
+
+>>> from .questions import Option, Question
+>>> q = Question(id="q1", type="single", prompt="?", answer="a", bank="demo",
+...              options=tuple(Option(t) for t in "abcde"))
+>>> option_order(q, "ann") == option_order(q, "ann")    # stable for one student
+True
+>>> option_order(q, "ann"), option_order(q, "bob")      # different between two
+((0, 4, 3, 2, 1), (4, 1, 2, 0, 3))
+>>> [o.text for o in shuffled_options(q, "ann")]
+['a', 'e', 'd', 'c', 'b']
+>>> import dataclasses
+>>> option_order(dataclasses.replace(q, shuffle=False), "ann")   # shuffle: false keeps the bank's order
+(0, 1, 2, 3, 4)
+"""
+from __future__ import annotations
+
+import hashlib
+import random
+
+from .questions import Option, Question
+
+__all__ = ["choices", "option_order", "shuffled_options", "SHUFFLED_TYPES"]
+
+SHUFFLED_TYPES = ("single", "multiple", "matching")
+
+
+def choices(q: Question) -> tuple[Option, ...]:
+    """The choices of ``q`` in the bank's (unshuffled) order: its options, or for ``matching``
+    the distinct right-hand answers in alphabetical order; ``()`` for other types.
+
+    >>> from .questions import Question
+    >>> [o.text for o in choices(Question(id="m", type="matching", prompt="?", answer={"x": "b", "y": "A"}))]
+    ['A', 'b']
+    """
+    if q.type == "matching" and isinstance(q.key, dict):
+        return tuple(Option(r) for r in sorted({str(v) for v in q.key.values()}, key=str.casefold))
+    return tuple(q.options) if q.type in ("single", "multiple") else ()
+
+
+def option_order(q: Question, learner: str | None = None) -> tuple[int, ...]:
+    """The student's order of ``q``'s choices, as indexes into :func:`choices`.
+
+    ``learner`` defaults to this store's id (:func:`kit.progress_store.learner_id`).
+    The identity order when ``q`` says ``shuffle: false``, has fewer than two choices,
+    or is not of a shuffled type (``single``, ``multiple``, ``matching``).
+    """
+    n = len(choices(q))
+    if n < 2 or not q.shuffle or q.type not in SHUFFLED_TYPES:
+        return tuple(range(n))
+    if learner is None:
+        from ..progress_store import learner_id
+
+        learner = learner_id()
+    return _order(f"{learner}|{q.bank}|{q.id}", n)
+
+
+def _order(seed: str, n: int) -> tuple[int, ...]:
+    digest = hashlib.sha256(seed.encode("utf-8")).digest()
+    order = list(range(n))
+    random.Random(int.from_bytes(digest[:8], "big")).shuffle(order)
+    return tuple(order)
+
+
+def shuffled_options(q: Question, learner: str | None = None) -> tuple[Option, ...]:
+    """The choices of ``q`` (see :func:`choices`) in the order this student sees them."""
+    base = choices(q)
+    return tuple(base[i] for i in option_order(q, learner))
