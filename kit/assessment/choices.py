@@ -12,11 +12,31 @@ from collections.abc import Mapping
 
 from .fields import compute_field, invalid, need_answer, text_field
 from .normalise import loose, normalise_answer
+from .order import shuffled_options
 from .questions import InputSpec, Option, Question, Verdict
 
-__all__ = ["parse_options", "option_for", "parse_single", "check_single", "parse_multiple", "check_multiple",
-           "format_list", "choice_input", "choice_text"]
+__all__ = ["parse_options", "parse_shuffle", "option_for", "parse_single", "check_single", "parse_multiple",
+           "check_multiple", "format_list", "choice_input", "choice_text"]
 
+
+def parse_shuffle(raw, fail, *, allowed: bool = True) -> dict:
+    """The optional ``shuffle:`` field (true or false; default true: a per-student order).
+
+    >>> from ..errors import QuestionBankError
+    >>> fail = lambda fld, problem: QuestionBankError(f"{fld}: {problem}")
+    >>> parse_shuffle({"shuffle": False}, fail), parse_shuffle({}, fail)
+    ({'shuffle': False}, {})
+    """
+    if "shuffle" not in raw:
+        return {}
+    value = raw["shuffle"]
+    if not allowed:
+        raise fail("shuffle", "only a question with options (or a matching question) has an order to shuffle; "
+                              "remove `shuffle:`.")
+    if not isinstance(value, bool):
+        raise fail("shuffle", f"must be true (show the options in an order drawn per student, the default) or "
+                              f"false (keep the bank's order, e.g. for a scale), not {value!r}. Write shuffle: false.")
+    return {"shuffle": value}
 
 
 def parse_options(raw, fail) -> tuple[Option, ...]:
@@ -40,14 +60,16 @@ def parse_options(raw, fail) -> tuple[Option, ...]:
 
 
 def option_for(q: Question, response) -> Option | None:
+    """The option a response names: its text (exactly, then loosely), or a letter counted
+    in the order this student is shown the options ("b": the second option shown)."""
     if not isinstance(response, str):
         return None
     text = response.strip()
     found = next((o for o in q.options if o.text == text), None) or \
         next((o for o in q.options if loose(o.text) == loose(text)), None)
     if found is None and len(text) == 1 and text.isalpha():  # "b" for the second option
-        i = ord(text.lower()) - 97
-        found = q.options[i] if 0 <= i < len(q.options) else None
+        i, shown = ord(text.lower()) - 97, shuffled_options(q)
+        found = shown[i] if 0 <= i < len(shown) else None
     return found
 
 
@@ -56,7 +78,7 @@ def parse_single(raw, fail, corpus, citations):
     answer = str(answer).strip() if isinstance(answer, (str, int, float)) and not isinstance(answer, bool) else answer
     if answer not in [o.text for o in options]:
         raise fail("answer", f"{answer!r} is not among the options {[o.text for o in options]}.")
-    return {"options": options, "answer": answer}
+    return {"options": options, "answer": answer, **parse_shuffle(raw, fail)}
 
 
 def check_single(q, response):
@@ -82,7 +104,8 @@ def parse_multiple(raw, fail, corpus, citations):
     ordered = raw.get("ordered", False)
     if not isinstance(ordered, bool) or (ordered and options):
         raise fail("ordered", "must be true or false, and only for a list answer without options.")
-    return {"options": options, "answer": answer, "ordered": ordered, **compute_field(raw, fail, corpus)}
+    return {"options": options, "answer": answer, "ordered": ordered, **compute_field(raw, fail, corpus),
+            **parse_shuffle(raw, fail, allowed=bool(options))}
 
 
 def _items(q, response) -> list[str] | None:
@@ -134,14 +157,16 @@ def format_list(q):
 
 
 def choice_input(q):
-    return InputSpec("choice" if q.type == "single" else "choices", tuple((o.text, o.text) for o in q.options),
+    options = tuple((o.text, o.text) for o in shuffled_options(q))  # in this student's order
+    return InputSpec("choice" if q.type == "single" else "choices", options,
                      placeholder="" if q.options else "words separated by commas")
 
 
 def choice_text(q):
     if not q.options:
         return ["   Answer: a list, e.g. [\"word1\", \"word2\"]"]
+    shown = shuffled_options(q)  # the order the widget shows this student
     if q.label == "Exercise":  # exercises are answered in code, by text or letter
-        return [f"  {chr(97 + i)}) {o.text}" for i, o in enumerate(q.options)]
+        return [f"  {chr(97 + i)}) {o.text}" for i, o in enumerate(shown)]
     mark = "( )" if q.type == "single" else "[ ]"
-    return [f"   {mark} {o.text}" for o in q.options]
+    return [f"   {mark} {o.text}" for o in shown]

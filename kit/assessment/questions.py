@@ -153,8 +153,10 @@ class Question:
 
     def _repr_html_(self) -> str:
         from ..htmltext import markdown_html
+        from .order import shuffled_options
 
-        options = "".join(f"<li>{markdown_html(o.text)[3:-4]}</li>" for o in self.options)
+        shown = shuffled_options(self) if self.options else ()  # the order this student is shown
+        options = "".join(f"<li>{markdown_html(o.text)[3:-4]}</li>" for o in shown)
         return (f"<div><strong>{markdown_html(f'{self.label} {self.id}')[3:-4]}</strong>"
                 f"{markdown_html(self.prompt)}" + (f'<ol type="a">{options}</ol>' if options else "") + "</div>")
 

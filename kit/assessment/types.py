@@ -14,9 +14,11 @@ import numbers
 from collections.abc import Mapping
 
 from ..errors import QuestionBankError
-from .choices import check_multiple, check_single, choice_input, choice_text, format_list, parse_multiple, parse_single
+from .choices import (check_multiple, check_single, choice_input, choice_text, format_list, parse_multiple,
+                      parse_shuffle, parse_single)
 from .fields import compute_field, invalid, need_answer, text_field, text_list
 from .normalise import IdError, loose, normalise_answer, read_ids, read_number
+from .order import shuffled_options
 from .questions import InputSpec, Question, QuestionType, Verdict
 
 __all__ = ["TYPES", "computed_key"]
@@ -150,7 +152,7 @@ def _parse_matching(raw, fail, corpus, citations):
         if left is None or right is None or isinstance(right, (list, dict, bool)) or not str(right).strip():
             raise fail("answer", f"pair {left!r}: {right!r} needs text or a number on both sides.")
         pairs[str(left).strip()] = right.strip() if isinstance(right, str) else right
-    return {"answer": pairs}
+    return {"answer": pairs, **parse_shuffle(raw, fail)}
 
 
 def _same(a, b) -> bool:
@@ -181,9 +183,8 @@ def _check_matching(q, response):
     return Verdict("partial" if ok else "incorrect", ok / n, (note,), None)
 
 
-def _matching_input(q):
-    rights = sorted({str(v) for v in q.key.values()}, key=str.casefold)
-    return InputSpec("pairs", tuple((r, r) for r in rights), items=tuple(q.key))
+def _matching_input(q):  # the right-hand choices in this student's order
+    return InputSpec("pairs", tuple((o.text, o.text) for o in shuffled_options(q)), items=tuple(q.key))
 
 
 def _parse_attribution(raw, fail, corpus, citations):
@@ -245,10 +246,10 @@ def _t(name, fields, how, parse, check, fmt, inp, text, computable=False) -> Que
 
 
 TYPES: dict[str, QuestionType] = {t.name: t for t in [
-    _t("single", ("options", "answer"), "choose one of the options.", parse_single, check_single,
+    _t("single", ("options", "answer", "shuffle"), "choose one of the options.", parse_single, check_single,
        lambda q: str(q.key), choice_input, choice_text),
-    _t("multiple", ("options", "answer", "compute", "ordered"), "give every answer you think is right.", parse_multiple,
-       check_multiple, format_list, choice_input, choice_text, True),
+    _t("multiple", ("options", "answer", "compute", "ordered", "shuffle"), "give every answer you think is right.",
+       parse_multiple, check_multiple, format_list, choice_input, choice_text, True),
     _t("truefalse", ("answer",), "answer True or False.", _parse_truefalse, _check_truefalse,
        lambda q: "True" if q.key else "False", lambda q: InputSpec("toggle", (("True", True), ("False", False))),
        lambda q: ["   ( ) True   ( ) False"]),
@@ -260,7 +261,7 @@ TYPES: dict[str, QuestionType] = {t.name: t for t in [
        "with commas).", _parse_sentence_ids, _check_sentence_ids,
        lambda q: ", ".join(q.key if isinstance(q.key, (list, tuple)) else [q.key]), _text_input,
        lambda q: [f"   Answer: sentence ids, e.g. {_id_example(q)}"], True),
-    _t("matching", ("answer",), "give a match for every item.", _parse_matching, _check_matching,
+    _t("matching", ("answer", "shuffle"), "give a match for every item.", _parse_matching, _check_matching,
        lambda q: "; ".join(f"{k} → {v}" for k, v in q.key.items()), _matching_input,
        lambda q: [*[f"   {k}  ->  ?" for k in q.key], "   choices: " + " | ".join(
            o for o, _ in _matching_input(q).options)]),
