@@ -12,7 +12,8 @@ Choices (documented here so tables read the same everywhere):
 * A claim has a ``speaker``: ``"author"`` or whose view the author reports.  Cho's
   sentence on what "many Western security analysts" argue the U.S. should do [cho 3.1]
   is a view Cho rejects [cho 3.2], so it is a ``counter`` (reported) view spoken by those analysts,
-  not Cho's recommendation.
+  not Cho's recommendation.  The fears of "Chinese officials" that Cho reports [cho 2.2;
+  cho 2.3] have that speaker too: a reported view is any row whose speaker is not "author".
 """
 from __future__ import annotations
 
@@ -55,8 +56,8 @@ def arguments(doc, *, corpus=None) -> pd.DataFrame:
 
     >>> arguments("cho").query("type == 'recommendation'")[["claim_id", "cites", "addressee"]]
              claim_id    cites    addressee
-    14  cho-collaborate  cho 3.6  United States
-    16     cho-best-way  cho 3.8   not stated
+    15  cho-collaborate  cho 3.6  United States
+    17     cho-best-way  cho 3.8   not stated
     """
     if isinstance(doc, str):
         corpus = corpus if corpus is not None else load_corpus()

@@ -143,3 +143,86 @@ def test_yang_date_range_is_given(corpus):
         assert "late May to December 2021" in explanation, qid
     assert quote_in("During their summit in late May", corpus.sentence("yang 7.1").text)
     assert quote_in("The Beijing Winter Olympics next February", corpus.sentence("yang 8.3").text)
+
+
+# --- issue 20, correction 4: the excerpt's silence is not Cho's ----------------------------------
+
+@pytest.mark.parametrize("qid", ["us-toward-north-korea", "nk-wants", "nk-should"])
+def test_cho_silence_is_the_excerpts(qid, corpus):
+    # The preface: "The following is an excerpt from Sungmin Cho's op-ed in Foreign Affairs."
+    # What Cho does not propose or name, the excerpt does not: say "in the excerpt".
+    assert "is an excerpt from Sungmin Cho's op-ed" in corpus["cho"].front_matter
+    cho = " ".join(_comparison(qid)["cho"]["position"].split())
+    assert "in the excerpt" in cho.lower(), cho
+    note = " ".join(_comparison(qid)["note"].split())
+    if re.search(r"\bCho (addresses only|does not|proposes no)", note):
+        assert "in the excerpt" in note.lower() or "the excerpt does not" in note.lower(), note
+
+
+def test_read_key_names_no_president_in_the_excerpt(corpus):
+    # Yang: "The Biden administration has defined China as its sole competitor" [yang 1.3];
+    # no president is named in Cho's 19 sentences (checked below), which is the excerpt's silence.
+    assert "Biden administration" in corpus.sentence("yang 1.3").text
+    assert not any(re.search(r"Biden|Trump|president of the United States", s.text)
+                   for s in corpus["cho"].sentences)
+    from kit import reveal
+    biden = next(s["text"] for s in reveal.reading_task("02.read-key")["reading"] if "biden" in s["text"])
+    assert "in the excerpt" in " ".join(biden.split())
+
+
+# --- issue 20, correction 7: the speaker of a reported fear is the one who holds it ---------------
+
+def test_chinese_officials_fears_are_theirs(corpus):
+    # "Chinese officials fear that Russia’s influence over the insular dictatorship is growing
+    # at China’s expense" [cho 2.2]; "They also worry that the United States and its allies ...
+    # will strengthen military cooperation" [cho 2.3]: views Cho reports, not his own claims.
+    assert corpus.sentence("cho 2.2").text.startswith("Chinese officials fear")
+    assert corpus.sentence("cho 2.3").text.startswith("They also worry")
+    table = kit.arguments("cho")
+    for sid in ("cho 2.2", "cho 2.3"):
+        rows = table[table.cites.str.split("; ").apply(lambda ids: sid in ids)]
+        assert rows.speaker.tolist() == ["Chinese officials"], (sid, rows.speaker.tolist())
+    # "That proximity has irked China" [cho 2.1] is Cho's own claim
+    own = table[table.cites == "cho 2.1"]
+    assert own.speaker.tolist() == ["author"]
+    reported = set(table[table.speaker != "author"].cites)
+    assert reported == {"cho 2.2", "cho 2.3", "cho 3.1"}
+
+
+# --- issue 20, correction 8: cross-references point to the right section ------------------------
+
+def _headings(name: str) -> list[str]:
+    import json
+    cells = json.loads((Path(kit.__file__).parents[1] / "notebooks" / f"{name}.ipynb").read_text(encoding="utf-8"))["cells"]
+    return [line for c in cells if c["cell_type"] == "markdown"
+            for line in "".join(c["source"]).splitlines() if line.startswith("## ")]
+
+
+@pytest.mark.parametrize("task, lesson, section, heading_word", [
+    ("02.predict-key", "02_keyword_frequencies", "5", "Keyness"),
+    ("03.predict-agree", "03_comparing_arguments", "4", "agree"),
+])
+def test_prediction_points_to_the_right_section(task, lesson, section, heading_word):
+    from kit import reveal
+    after = " ".join(reveal.reading_task(task)["after"].split())
+    assert f"section {section}" in after, after
+    heading = next(h for h in _headings(lesson) if h.startswith(f"## {section}."))
+    assert heading_word.lower() in heading.lower(), heading
+
+
+def test_yang_8_1_paraphrases_keep_what_he_says(corpus):
+    # "the U.S. should not limit China's role when it comes to North Korea issues by demanding
+    # it to join in the international sanctions" [yang 8.1]: the claim is about China's role,
+    # the sanctions are the means. The kit's data says both where it paraphrases [yang 8.1].
+    assert quote_in("should not limit China's role", corpus.sentence("yang 8.1").text)
+    from kit import reveal
+    texts = [(q["id"], q[side]["position"]) for q in _yaml("arguments/comparisons.yaml")["questions"]
+             for side in ("cho", "yang")]
+    texts += [(t, s["text"]) for t in reveal.reading_tasks() for s in reveal.reading_task(t).get("reading") or []]
+    checked = 0
+    for where, text in texts:
+        for clause in re.split(r"(?<=\])[;,.]? ", " ".join(text.split())):
+            if "[yang 8.1]" in clause and "sanction" in clause:
+                checked += 1
+                assert "role" in clause, (where, clause)
+    assert checked >= 3  # comparisons china-role and sanctions, readings 02.read-key, 03.who-yang
