@@ -106,6 +106,12 @@ class Document:
         #: The course folder the document comes from (None for a text loaded on its own).
         self.folder = folder
 
+    @property
+    def date_label(self) -> str:
+        """The date as shown: ``"November 2024 (inferred)"`` when ``date_basis`` says it is inferred."""
+        inferred = str(self.metadata.get("date_basis", "")).startswith("inferred") and "inferred" not in self.date
+        return f"{self.date} (inferred)" if inferred else self.date
+
     def __repr__(self) -> str:
         return (
             f"<Document {self.id!r}: {self.title!r} by {self.author}, "
@@ -235,7 +241,7 @@ class Corpus(Mapping):
         rows = []
         for doc in self.values():
             row = {"doc": doc.id}
-            row.update({k: doc.metadata.get(k, getattr(doc, k, None)) for k in keys})
+            row.update({k: doc.metadata.get(k, getattr(doc, k, None)) for k in keys}, date=doc.date_label)
             row.update(paragraphs=len(doc.paragraphs), sentences=len(doc.sentences))
             rows.append(row)
         return pd.DataFrame(rows)

@@ -146,11 +146,20 @@ _TAG = (f"<span style='font: 0.75em monospace; color: {_TEXT1}; background: var(
 _CHIP = "background: {}; color: #000; padding: 0 0.2em"
 
 
-def _render(doc: Document, marks: list[tuple[int, int, str, str]], legend: str = "") -> str:
-    """The body with every sentence id shown and ``marks`` (start, end, colour, title)."""
-    head = (f"<div style='margin-bottom: 0.5em'><b>{html.escape(doc.title)}</b> "
+def _header(doc: Document, date: bool) -> str:
+    """Title, author, id and (only with ``date``) the date label, its basis one click away."""
+    when = f"{html.escape(doc.date_label)}; " if date else ""
+    basis = str(doc.metadata.get("date_basis") or "") if date else ""
+    more = (f"<details><summary>How is the date known?</summary>{html.escape(basis)}</details>"
+            if basis else "")
+    return (f"<div style='margin-bottom: 0.5em'><b>{html.escape(doc.title)}</b> "
             f"<span style='color: {_TEXT1}'>({html.escape(str(doc.author))}; "
-            f"{html.escape(str(doc.date))}; id <code>{html.escape(doc.id)}</code>)</span></div>")
+            f"{when}id <code>{html.escape(doc.id)}</code>)</span>{more}</div>")
+
+
+def _render(doc: Document, marks: list[tuple[int, int, str, str]], legend: str = "", *, date: bool = True) -> str:
+    """The body with every sentence id shown and ``marks`` (start, end, colour, title)."""
+    head = _header(doc, date)
     marks = sorted(marks)
     firsts = [m[0] for m in marks]
     by_para: dict[int, list] = {}
@@ -183,18 +192,20 @@ def _marked(text: str, start: int, end: int, marks, firsts: list[int]) -> str:
     return "".join(out)
 
 
-def show(doc: Document | Mapping[str, Document] | Sequence[Document]) -> HTMLView:
+def show(doc: Document | Mapping[str, Document] | Sequence[Document], *, date: bool = True) -> HTMLView:
     """The text with paragraph marks (¶2) and every sentence id (``cho 2.3``) visible.
 
-    Everything from the text is HTML-escaped.  Give the corpus to see both texts.
+    Everything from the text is HTML-escaped.  Give the corpus to see both texts.  The
+    header shows the date (``November 2024 (inferred)``, with its basis one click away);
+    ``date=False`` leaves it out, for a student who is to date the text first.
 
-    >>> from kit import load_text
-    >>> view = show(load_text("One idea. Two ideas.", id="demo"))
-    >>> "demo 1.2" in view._repr_html_()
-    True
+    >>> doc = Document(id="demo", text="One idea. Two ideas.", date="May 2020")
+    >>> "demo 1.2" in show(doc)._repr_html_(), "2020" in show(doc, date=False)._repr_html_()
+    (True, False)
     """
     docs = documents_of(doc, "show")
-    body = "<hr>".join(_render(d, []) for d in docs)
+    date = flag(date, "date", "show", "show(doc, date=False)")
+    body = "<hr>".join(_render(d, [], date=date) for d in docs)
     return HTMLView(body, f"{', '.join(d.id for d in docs)}: {sum(len(d.sentences) for d in docs)} sentences")
 
 

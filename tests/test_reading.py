@@ -147,6 +147,22 @@ def test_show_has_every_sentence_id(corpus):
     assert "¶3" in html
 
 
+def test_show_dates_only_when_asked_and_marks_them_inferred(corpus):
+    # Neither text prints a date: Cho's rests on "Last month, the White House confirmed"
+    # [cho 1.1] and "In June" [cho 1.5], so the header says "(inferred)" and gives the basis.
+    shown = kit.show(corpus["cho"])._repr_html_()
+    assert "November 2024 (inferred)" in shown and "<details>" in shown and "Last month" in shown
+    for doc in ("cho", "yang"):  # lesson 00 shows the texts before the student dates them
+        hidden = kit.show(corpus[doc], date=False)._repr_html_()
+        assert not any(y in hidden for y in ("2021", "2024", "November", "December", "inferred"))
+        assert f"{doc} 1.1" in hidden
+    assert corpus.metadata.set_index("doc").date["cho"] == "November 2024 (inferred)"
+    assert corpus["yang"].date_label == "late May to December 2021 (inferred)"
+    assert kit.load_text("A text of my own.", id="mine").date_label == "not stated in the source"
+    with pytest.raises(kit.KitError, match="date=False"):
+        kit.show(corpus["cho"], date="no")
+
+
 def test_show_escapes_text():
     doc = kit.load_text("Hello <script>alert(1)</script> world. Tom & Jerry agree.", id="evil")
     html = kit.show(doc)._repr_html_()

@@ -69,6 +69,19 @@ def test_annotate_saves_and_reloads(corpus):
     assert kit.annotate(corpus["cho"], annotator="someone else").dropdowns["cho 3.2"].value is None
 
 
+def test_annotate_shows_the_reference_only_beside_the_students_labels(corpus):
+    ui = kit.annotate(corpus["cho"])
+    ui.compare.click()  # nothing labelled: no reference label, no reason
+    assert "nothing to" in ui.output.value and "recommendation" not in ui.output.value
+    ui.dropdowns["cho 3.6"].value = "claim"  # unsaved; Compare saves it first
+    ui.compare.click()
+    assert list(annotation.load_annotations("cho").sentence_id) == ["cho 3.6"]
+    # the reference calls cho 3.6 ("should collaborate") a recommendation: shown beside mine,
+    # and no other sentence's reference label (e.g. cho 3.1, a counter) appears
+    assert "cho 3.6" in ui.output.value and "recommendation" in ui.output.value
+    assert "cho 3.1" not in ui.output.value and "counter" not in ui.output.value
+
+
 def test_annotate_own_text_and_errors(corpus):
     doc = kit.load_text("Cats <b>rule</b>. Dogs drool.", id="pets")
     ui = kit.annotate(doc)

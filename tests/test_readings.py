@@ -57,6 +57,19 @@ def test_nothing_is_shown_before_the_student_writes():
     assert kit.progress().empty
 
 
+@pytest.mark.parametrize("filler", ["x y z", "test test test test", "asdf asdf qwer", "a b c d e f"])
+def test_filler_unlocks_no_reading(filler):
+    # "would be futile" [cho 3.2] is in the kit's reading of 01.cho-p3
+    with pytest.raises(kit.InvalidArgument, match="first"):
+        kit.compare_reading("01.cho-p3", filler)
+    box = kit.write_first("01.cho-p3")
+    box.textareas[0].value = filler
+    assert box.button.disabled and "Still to write" in box.status.value
+    box.button.click()  # a click from code runs the handler anyway: compare_reading refuses
+    assert "would be futile" not in box.output.value and "first" in box.status.value
+    assert kit.progress().empty
+
+
 def test_writing_is_saved_then_the_reading_is_shown():
     first = kit.compare_reading("01.cho-p3", "Cho rejects the wedge [cho 3.2].")
     again = kit.compare_reading("01.cho-p3", "Cho rejects the analysts' wedge [cho 3.1; cho 3.2].")

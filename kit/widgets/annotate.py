@@ -17,8 +17,8 @@ def annotate(doc, *, annotator: str = "me"):
 
     Your previous labels (same ``annotator``) are loaded into the dropdowns.
     **Save** writes the changes (safely: one locked, appended line per change);
-    **Compare with the reference** shows agreement and Cohen's kappa for the texts
-    of the corpus.
+    **Compare with the reference** saves too, then shows agreement and Cohen's kappa
+    and the reference's label only for the sentences you have labelled.
 
     Returns a ``VBox`` with attributes ``dropdowns`` (sentence id -> Dropdown),
     ``save`` and ``compare`` (Buttons), ``status`` (HTML) and ``output`` (HTML).
@@ -60,6 +60,8 @@ def annotate(doc, *, annotator: str = "me"):
         status.value = html.escape(f"Saved {n} change(s) for {doc.id} as {annotator!r}; {counted()}.")
 
     def on_compare(_=None):
+        # your labels are saved first; the reference is shown only beside the sentences you labelled
+        on_save()
         mine = {sid: d.value for sid, d in dropdowns.items() if d.value is not None}
         try:
             output.value = compare_annotations(mine)._repr_html_()
