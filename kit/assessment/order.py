@@ -53,18 +53,28 @@ def choices(q: Question) -> tuple[Option, ...]:
 def option_order(q: Question, learner: str | None = None) -> tuple[int, ...]:
     """The student's order of ``q``'s choices, as indexes into :func:`choices`.
 
-    ``learner`` defaults to this store's id (:func:`kit.progress_store.learner_id`).
+    ``learner`` defaults to this store's id (:func:`kit.progress_store.learner_id`; if the
+    store cannot be used, its folder's path).
     The identity order when ``q`` says ``shuffle: false``, has fewer than two choices,
     or is not of a shuffled type (``single``, ``multiple``, ``matching``).
     """
     n = len(choices(q))
     if n < 2 or not q.shuffle or q.type not in SHUFFLED_TYPES:
         return tuple(range(n))
-    if learner is None:
-        from ..progress_store import learner_id
+    return _order(f"{_learner() if learner is None else learner}|{q.bank}|{q.id}", n)
 
-        learner = learner_id()
-    return _order(f"{learner}|{q.bank}|{q.id}", n)
+
+def _learner() -> str:
+    """This store's learner id; if the store cannot be read or written (a quiz must still
+    show), the store's folder name, which differs between students' home folders."""
+    from ..errors import KitError
+    from ..progress_store import learner_id
+    from ..store import base_dir
+
+    try:
+        return learner_id()
+    except (KitError, OSError):
+        return str(base_dir())
 
 
 def _order(seed: str, n: int) -> tuple[int, ...]:

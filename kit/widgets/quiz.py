@@ -1,7 +1,9 @@
 """The quiz widget: one panel per question (prompt, labelled input, Check, Try again,
 attempt count, feedback) and a running score.  All marking, hints, numbering and
 recording are :class:`kit.assessment.attempts.Attempts`; the input for each question
-comes from its type's ``input`` hook, the text form from its ``text`` hook.
+comes from its type's ``input`` hook, the text form from its ``text`` hook; both show
+the options in this student's order (:mod:`kit.assessment.order`: stable across kernel
+restarts, different between students, unless the bank says ``shuffle: false``).
 
 Without a widget front end (plain Python, a notebook converted to text) the returned
 object shows a readable text version of the quiz instead.
@@ -63,8 +65,7 @@ def _questions(bank_or_questions, corpus=None) -> Bank:
     return load_bank(bank_or_questions, corpus=corpus)
 
 
-def _input(q: Question):
-    spec = q.kind.input(q)
+def _input(q: Question, spec):
     if spec.kind == "choice":
         return W.RadioButtons(options=[label for label, _ in spec.options], value=None,
                               description="Answer:", layout=W.Layout(width="auto"))
@@ -97,7 +98,8 @@ class _Panel:
         if q.type == "attribution":
             prompt += f"<blockquote>“{_esc(q.quote)}”</blockquote>"
         self.prompt = W.HTML(prompt)
-        self.input = _input(q)
+        self.spec = q.kind.input(q)  # the options in this student's order (kit.assessment.order), made once
+        self.input = _input(q, self.spec)
         self.check = W.Button(description="Check", button_style="primary", tooltip=f"Check your answer to question {number}")
         self.retry = W.Button(description="Try again", disabled=True, tooltip="Clear the feedback and answer again")
         self.count = W.Label("Attempts: 0")
@@ -116,7 +118,7 @@ class _Panel:
         return self.input.children if isinstance(self.input, W.VBox) else (self.input,)
 
     def response(self):
-        kind = self.q.kind.input(self.q).kind
+        kind = self.spec.kind
         if kind == "choices" and isinstance(self.input, W.VBox):
             return [c.description for c in self.input.children if c.value]
         if kind == "pairs":

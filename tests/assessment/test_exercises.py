@@ -153,10 +153,28 @@ def test_sentence_ids_need_full_ids_spacing_and_case_aside():
     assert kit.check_exercise("99.8", pd.Series(["cho 1.5", "cho 1.4", "cho 1.3", "cho 1.2", "cho 1.1"])).correct
 
 
+def _letters(exercise_id: str) -> dict[str, str]:
+    """Option text -> its letter in the order this student is shown (kit.assessment.order)."""
+    from kit.assessment.order import shuffled_options
+
+    return {o.text: chr(97 + i) for i, o in enumerate(shuffled_options(kit.exercise(exercise_id)))}
+
+
 def test_choice_by_text_or_letter():
     assert kit.check_exercise("99.6", "Futile").correct
-    assert kit.check_exercise("99.6", "a").correct
-    assert kit.check_exercise("99.6", "b").status == "incorrect"
+    letter = _letters("99.6")
+    assert kit.check_exercise("99.6", letter["futile"]).correct  # the letter shown beside "futile"
+    assert kit.check_exercise("99.6", letter["wise"]).status == "incorrect"
+    assert f"  {letter['futile']}) futile" in str(kit.exercise("99.6"))
+
+
+def test_letters_follow_each_students_order(tmp_path, monkeypatch):
+    for student in ("ann", "bob", "cy", "dee"):  # four stores, four learner ids, each with its own order
+        monkeypatch.setenv("KIT_PROGRESS_DIR", str(tmp_path / student))
+        letter = _letters("99.6")
+        assert str(kit.exercise("99.6")).count(f"  {letter['futile']}) futile") == 1
+        assert kit.check_exercise("99.6", letter["futile"]).correct
+        assert kit.check_exercise("99.6", letter["untested"]).status == "incorrect"
 
 
 def test_mapping():
@@ -189,8 +207,10 @@ def test_unknown_exercise_lists_known_ids():
 def test_exercise_shows_prompt():
     ex = kit.exercise("99.6")
     assert str(ex).startswith("Exercise 99.6\nIs the wedge strategy futile")
-    assert "  b) wise" in str(ex)
-    assert '<ol type="a"><li>futile</li>' in ex._repr_html_()
+    letter = _letters("99.6")
+    assert f"  {letter['wise']}) wise" in str(ex)
+    items = "".join(f"<li>{t}</li>" for t in sorted(letter, key=letter.get))  # in the order shown
+    assert f'<ol type="a">{items}</ol>' in ex._repr_html_()
 
 
 def test_result_display_does_not_repeat_the_printed_message(capsys):
