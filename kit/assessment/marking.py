@@ -141,8 +141,13 @@ def format_answer(question: Question) -> str:
     return question.kind.format(question)
 
 
-def answer_key(bank: str | os.PathLike | Bank, *, corpus: Mapping | None = None) -> pd.DataFrame:
+def answer_key(bank: str | os.PathLike | Bank, *, corpus: Mapping | None = None,
+               learner: str | None = None) -> pd.DataFrame:
     """The answers of a bank with their explanations and cited sentences, one row per question.
+
+    ``options`` lists a choice question's options lettered, the key marked; in the bank's
+    order (``order`` says ``bank``), or with ``learner=`` (an id from the export's
+    ``learner`` column) in the order that student was shown (``order``: ``learner <id>``).
 
     >>> answer_key("00_start_here")[["question", "answer"]].head(1)
               question answer
@@ -152,7 +157,12 @@ def answer_key(bank: str | os.PathLike | Bank, *, corpus: Mapping | None = None)
 
     from .banks import load_bank
 
+    from .order import key_orders
+
     bank = load_bank(bank, corpus=corpus)
+    orders = key_orders(bank, learner)  # question id -> (options line, order note)
     rows = [{"question": q.id, "type": q.type, "prompt": q.prompt, "answer": format_answer(q),
+             "options": orders[q.id][0], "order": orders[q.id][1],
              "explanation": q.explanation, "cites": ", ".join(q.cites)} for q in bank]
-    return pd.DataFrame(rows, columns=["question", "type", "prompt", "answer", "explanation", "cites"])
+    return pd.DataFrame(rows, columns=["question", "type", "prompt", "answer", "options", "order", "explanation",
+                                       "cites"])

@@ -32,7 +32,7 @@ import random
 
 from .questions import Option, Question
 
-__all__ = ["choices", "option_order", "shuffled_options", "SHUFFLED_TYPES"]
+__all__ = ["choices", "option_order", "shuffled_options", "options_line", "key_orders", "SHUFFLED_TYPES"]
 
 SHUFFLED_TYPES = ("single", "multiple", "matching")
 
@@ -88,3 +88,50 @@ def shuffled_options(q: Question, learner: str | None = None) -> tuple[Option, .
     """The choices of ``q`` (see :func:`choices`) in the order this student sees them."""
     base = choices(q)
     return tuple(base[i] for i in option_order(q, learner))
+
+
+def options_line(q: Question, order: tuple[int, ...] | None = None) -> str:
+    """The choices of ``q`` lettered in ``order`` (default: the bank's), the key marked:
+    ``(key)`` after a right option, ``(for <item>)`` after a matching choice; ``""`` if
+    ``q`` has no choices.  :func:`kit.answer_key` shows it, so a teacher sees what a student saw.
+
+    >>> from .questions import Option, Question
+    >>> q = Question(id="q", type="single", prompt="?", answer="wise", options=(Option("futile"), Option("wise")))
+    >>> options_line(q), options_line(q, (1, 0))
+    ('a) futile | b) wise (key)', 'a) wise (key) | b) futile')
+    """
+    base = choices(q)
+    order = tuple(range(len(base))) if order is None else order
+    if q.type == "matching":
+        marks = {o.text: " (for " + ", ".join(k for k, v in q.key.items() if str(v) == o.text) + ")" for o in base}
+    else:
+        keys = {str(k) for k in ([q.key] if isinstance(q.key, str) else q.key or ())}
+        marks = {o.text: " (key)" if o.text in keys else "" for o in base}
+    return " | ".join(f"{chr(97 + n)}) {base[i].text}{marks[base[i].text]}" for n, i in enumerate(order))
+
+
+def key_orders(questions, learner: str | None = None) -> dict[str, tuple[str, str]]:
+    """For an answer key: question id -> (:func:`options_line`, what order it is in).
+
+    The order is ``bank`` without ``learner``, ``learner <id>`` with one, ``fixed``
+    for a question that says ``shuffle: false``, ``""`` for a question without choices.
+
+    >>> from .questions import Option, Question
+    >>> q = Question(id="q", type="single", prompt="?", answer="b", bank="x", options=(Option("a"), Option("b")))
+    >>> key_orders([q]), key_orders([q], learner="ann")
+    ({'q': ('a) a | b) b (key)', 'bank')}, {'q': ('a) b (key) | b) a', 'learner ann')})
+    """
+    if learner is not None and (not isinstance(learner, str) or not learner.strip()):
+        from ..errors import InvalidArgument
+
+        raise InvalidArgument(f"learner must be a learner id (text, from the export's 'learner' column), not "
+                              f"{learner!r}. Example: kit.answer_key('01_close_reading', learner='3f9a0c2b7d1e').")
+    out = {}
+    for q in questions:
+        if not choices(q):
+            out[q.id] = ("", "")
+        elif learner is None or not q.shuffle or q.type not in SHUFFLED_TYPES:
+            out[q.id] = (options_line(q), "bank" if learner is None else "fixed")
+        else:
+            out[q.id] = (options_line(q, option_order(q, learner.strip())), f"learner {learner.strip()}")
+    return out
