@@ -149,3 +149,22 @@ def test_widget_says_what_was_not_saved_and_still_compares(tmp_path, monkeypatch
     box.button.click()
     assert "Not saved" in box.status.value and "not saved" in box.output.value
     assert "late May to December 2021" in box.output.value  # the student wrote first
+
+
+def test_who_is_cho_reads_both_authors_from_their_front_and_back_matter(corpus):
+    # The preface: "Sungmin is a Fellow on Chinese Politics, Foreign Policy, and National
+    # Security at the Asia Society Policy Institute's Center for China Analysis."  The bio:
+    # "Yang Moo-jin ... is a professor at the University of North Korean Studies ... and a
+    # policy consultant at the Ministry of Unification."  Same lesson as "Who is Yang?" (01).
+    task = reveal.reading_task("01.who-is-cho")
+    assert task["lesson"] == "01_close_reading"
+    text = " ".join(" ".join(s["text"] for s in task["reading"]).split())
+    preface, bio = corpus["cho"].front_matter, corpus["yang"].back_matter
+    for phrase in ("Fellow on Chinese Politics, Foreign Policy, and National Security at the "
+                   "Asia Society Policy Institute's Center for China Analysis",):
+        assert phrase in text and phrase in preface
+    for phrase in ("a professor at the University of North Korean Studies",
+                   "a policy consultant at the Ministry of Unification"):
+        assert phrase in text and phrase in bio
+    assert "outside knowledge" in text and " may " in text  # labelled, hedged
+    assert "venue" in text.lower() and "excerpt" in text
