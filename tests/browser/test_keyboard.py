@@ -170,9 +170,11 @@ def answer(d: Driver, n: int, q, start: dict) -> dict:
         answer_radio(d, n, target, where, start=start)
     elif q.type == "multiple":
         f = start
-        texts = [o.text for o in q.options]
-        for i, text in enumerate(texts):
-            assert f["type"] == "checkbox" and f["label"] == text, f"{where}: expected checkbox {text!r}, at {f}"
+        texts, seen = [o.text for o in q.options], []  # shown in the kernel's student's order
+        for i in range(len(texts)):
+            text = f["label"]
+            assert f["type"] == "checkbox" and text in texts, f"{where}: expected a checkbox of {texts}, at {f}"
+            seen.append(text)
             if i == 0:
                 assert f["group"] == "group" and f["groupName"].strip().startswith(f"{n + 1}."), (
                     f"{where}: the checkboxes are not one group named by the prompt: {f}")
@@ -181,6 +183,7 @@ def answer(d: Driver, n: int, q, start: dict) -> dict:
                 assert f["checked"], f"{where}: Space did not tick {text!r}"
             if i < len(texts) - 1:
                 f = d.press("Tab")
+        assert sorted(seen) == sorted(texts), f"{where}: the checkboxes were {seen}, not the options {texts}"
     elif q.type == "matching":
         f = start
         for i, (left, right) in enumerate(q.key.items()):
