@@ -425,7 +425,7 @@ def test_computed_numeric_and_text_questions():
 
 def test_answer_key_lists_answers_and_explanations():
     key = answer_key("00_start_here")
-    assert list(key.columns) == ["question", "type", "prompt", "answer", "explanation", "cites"]
+    assert list(key.columns) == ["question", "type", "prompt", "answer", "options", "order", "explanation", "cites"]
     row = key.set_index("question").loc["cho-paragraph-3-sentences"]
     assert row["answer"] == "8"  # counted by hand: cho 3.1 ... cho 3.8
     assert key.set_index("question").loc["cho-excerpt", "answer"] == "False"
