@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from ..errors import KitError
 from ..progress_store import attempt_history, record_attempt
+from .choices import letters_as_text
 from .marking import check, format_answer
 from .questions import Question, Result
 
@@ -102,7 +103,8 @@ class Attempts:
         attempt = Attempt(self.question, result, number, level, hint)
         if self.record:
             try:
-                record_attempt(quiz=self.quiz, question=self.question.id, response=response,
+                record_attempt(quiz=self.quiz, question=self.question.id,
+                               response=letters_as_text(self.question, response),  # "b": the option shown as b
                                status=result.status, score=result.score, attempt=number, kind=self.kind,
                                mistake=result.mistake, feedback=attempt.first_feedback)
             except KitError as exc:

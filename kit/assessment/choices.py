@@ -15,7 +15,7 @@ from .normalise import loose, normalise_answer
 from .order import shuffled_options
 from .questions import InputSpec, Option, Question, Verdict
 
-__all__ = ["parse_options", "parse_shuffle", "option_for", "parse_single", "check_single", "parse_multiple",
+__all__ = ["parse_options", "parse_shuffle", "option_for", "letters_as_text", "parse_single", "check_single", "parse_multiple",
            "check_multiple", "format_list", "choice_input", "choice_text"]
 
 
@@ -71,6 +71,27 @@ def option_for(q: Question, response) -> Option | None:
         i, shown = ord(text.lower()) - 97, shuffled_options(q)
         found = shown[i] if 0 <= i < len(shown) else None
     return found
+
+
+def letters_as_text(q: Question, response):
+    """``response`` with option letters ("b", or ["a", "c"]) replaced by the texts of the
+    options this student was shown under them, for the progress store: a letter means
+    nothing to a teacher reading another student's order.  Anything else unchanged.
+
+    >>> q = Question(id="q", type="single", prompt="?", answer="x", options=(Option("x"), Option("y")), shuffle=False)
+    >>> letters_as_text(q, "b"), letters_as_text(q, "y"), letters_as_text(q, 3)
+    ('y', 'y', 3)
+    """
+    if q.type not in ("single", "multiple") or not q.options:
+        return response
+
+    def text(r):
+        if isinstance(r, str) and len(r.strip()) == 1 and r.strip().isalpha():
+            opt = option_for(q, r)
+            return opt.text if opt is not None else r
+        return r
+
+    return [text(r) for r in response] if isinstance(response, (list, tuple)) else text(response)
 
 
 def parse_single(raw, fail, corpus, citations):

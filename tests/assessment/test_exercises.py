@@ -177,6 +177,13 @@ def test_letters_follow_each_students_order(tmp_path, monkeypatch):
         assert kit.check_exercise("99.6", letter["untested"]).status == "incorrect"
 
 
+def test_a_letter_is_saved_as_the_option_it_named():
+    letter = _letters("99.6")
+    kit.check_exercise("99.6", letter["wise"])
+    kit.check_exercise("99.6", letter["futile"])
+    assert list(kit.progress()["response"]) == ["wise", "futile"]  # readable in another student's order too
+
+
 def test_mapping():
     # cho: 3 paragraphs; yang: 10 (counted in the texts)
     assert kit.check_exercise("99.7", {"Cho": 3, "yang": 10.0}).correct
