@@ -124,19 +124,51 @@ def test_yang_is_dated_by_a_range_not_june(path):
     assert "june 2021" not in text and "most likely june" not in text
 
 
-@pytest.mark.parametrize("path", ALL, ids=_id)
-def test_runs_top_to_bottom_in_a_fresh_kernel(path, tmp_path, monkeypatch):
-    import nbformat
-    from nbclient import NotebookClient
+# The annotation widget: the student labels two sentences and presses Save (cho 3.6 differs
+# from the reference, which calls "should collaborate" [cho 3.6] a recommendation).
+ANNOTATE = "kit.annotate("
+SIMULATED_LABELS = """_a = _  # the annotation widget the previous cell returned
+_a.dropdowns["cho 3.2"].value = "claim"
+_a.dropdowns["cho 3.6"].value = "claim"
+_a.save.click()
+assert "Saved 2" in _a.status.value, _a.status.value
+"""
+_EXECUTED: dict = {}
 
-    monkeypatch.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")
-    nb = nbformat.read(path, as_version=4)
-    for i in reversed(range(len(nb.cells))):  # the student writes, then presses the button
-        if nb.cells[i].cell_type == "code" and WRITE_FIRST in nb.cells[i].source:
-            nb.cells.insert(i + 1, nbformat.v4.new_code_cell(SIMULATED))
-    client = NotebookClient(nb, timeout=300, kernel_name="python3",
-                            resources={"metadata": {"path": str(path.parent)}})
-    client.execute()  # raises CellExecutionError on the first failing cell
+
+def _executed(path: Path):
+    """The notebook run top to bottom in a fresh kernel, with the student's simulated
+    writing after each writing widget (run once per test session, shared by the tests)."""
+    if path not in _EXECUTED:
+        import os
+
+        import nbformat
+        from nbclient import NotebookClient
+
+        nb = nbformat.read(path, as_version=4)
+        for i in reversed(range(len(nb.cells))):  # the student writes, then presses the button
+            if nb.cells[i].cell_type == "code" and WRITE_FIRST in nb.cells[i].source:
+                nb.cells.insert(i + 1, nbformat.v4.new_code_cell(SIMULATED))
+            elif nb.cells[i].cell_type == "code" and nb.cells[i].source.startswith(ANNOTATE + "cho"):
+                nb.cells.insert(i + 1, nbformat.v4.new_code_cell(SIMULATED_LABELS))
+        client = NotebookClient(nb, timeout=300, kernel_name="python3",
+                                resources={"metadata": {"path": str(path.parent)}})
+        backend = os.environ.get("MPLBACKEND")
+        os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
+        try:
+            client.execute()  # raises CellExecutionError on the first failing cell
+        finally:
+            _EXECUTED[path] = nb
+            if backend is None:
+                os.environ.pop("MPLBACKEND")
+            else:
+                os.environ["MPLBACKEND"] = backend
+    return _EXECUTED[path]
+
+
+@pytest.mark.parametrize("path", ALL, ids=_id)
+def test_runs_top_to_bottom_in_a_fresh_kernel(path):
+    nb = _executed(path)
     errors = [
         (i, out.get("ename"), out.get("evalue"))
         for i, cell in enumerate(nb.cells) if cell.cell_type == "code"
@@ -157,6 +189,94 @@ def test_runs_top_to_bottom_in_a_fresh_kernel(path, tmp_path, monkeypatch):
              and not cell.source.lstrip().startswith("if ")
              and not any("image/png" in out.get("data", {}) for out in cell.get("outputs", []))]
     assert not blank, f"{_id(path)}: cells {blank} draw a plot but show no image"
+
+
+# --- nothing shown before the student tries ----------------------------------------------
+# (notebook, answer text, the attempt that must be saved first).  An attempt is a
+# write-first task id (saved by the simulated cell after its widget) or ANNOTATE (labels
+# saved in the annotation widget).  The answer may not stand in any markdown cell (markdown
+# is on screen whatever has run), nor in any output before the attempt is saved; and it
+# must be shown once the attempt is saved: in a later output, or in the task's reading,
+# which the writing widget shows when the student presses its button.
+HIDDEN_UNTIL_TRIED = [
+    # Neither text prints a date: Cho's rests on "Last month, the White House confirmed"
+    # [cho 1.1] and "In June" [cho 1.5], Yang's on "in late May" [yang 7.1] and "The Beijing
+    # Winter Olympics next February" [yang 8.3]; the years are the student's to work out.
+    ("00_start_here", "2024", "00.date-cho"),
+    ("00_start_here", "November", "00.date-cho"),
+    ("00_start_here", "2021", "00.date-yang"),
+    ("00_start_here", "December", "00.date-yang"),
+    # The stance lexicon's misreadings: "Nearly all of its trade" [cho 3.4] is no hedge,
+    # "have not always seen eye to eye" [cho 3.5] concedes.
+    ("01_close_reading", "counted as a hedge", "01.stance-errors"),
+    ("01_close_reading", "concedes a point", "01.stance-errors"),
+    # 751 words between spaces, 757 tokens: Yang's six "'s" ("U.S.'s" [yang 1.2]).
+    ("02_keyword_frequencies", "751 + 6", "02.token-count"),
+    ("02_keyword_frequencies", "358 + 8", "02.token-count"),
+    # Only Yang writes "sanctions" [yang 2.1; yang 7.3; yang 8.1]; the comparison table has
+    # a row for it.
+    ("03_comparing_arguments", "does not mention sanctions", "03.sanctions"),
+    ("03_comparing_arguments", "What role do sanctions play?", "03.sanctions"),
+]
+
+
+def _shown(cell) -> str:
+    """What the student sees of a cell: its markdown, or the text of its outputs."""
+    import html
+
+    if cell.cell_type == "markdown":
+        return " ".join(cell.source.split())
+    parts = []
+    for out in cell.get("outputs", []):
+        parts.append(out.get("text", ""))
+        for mime in ("text/plain", "text/html", "text/markdown"):
+            value = out.get("data", {}).get(mime, "")
+            parts.append("".join(value) if isinstance(value, list) else value)
+    return " ".join(html.unescape(" ".join(parts)).split())
+
+
+def _saved_at(nb, attempt: str) -> int:
+    """The index of the (simulated) cell where ``attempt`` is saved."""
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type == "code" and ((WRITE_FIRST in cell.source and attempt in TASK_RE.findall(cell.source))
+                                         or (attempt == ANNOTATE and cell.source.startswith(ANNOTATE + "cho"))):
+            return i + 1
+    raise AssertionError(f"no cell saves the attempt {attempt!r}")
+
+
+def _hidden_until_tried(path: Path, nb) -> list[tuple[str, str, bool]]:
+    """(answer text, attempt, must be shown after) for this notebook: the list above, every
+    statement of the kit's readings of its tasks, and the reference labels' reasons."""
+    from kit.annotation import reference_annotations
+    from kit.reveal import reading_task
+
+    items = [(text, attempt, True) for stem, text, attempt in HIDDEN_UNTIL_TRIED if stem == path.stem]
+    for cell in nb.cells:
+        if cell.cell_type == "code" and WRITE_FIRST in cell.source:
+            for task in TASK_RE.findall(cell.source):
+                items += [(" ".join(s["text"].split()), task, False) for s in reading_task(task).get("reading") or []]
+    if any(c.cell_type == "code" and c.source.startswith(ANNOTATE + "cho") for c in nb.cells):
+        items += [(" ".join(r.split()), ANNOTATE, False) for r in reference_annotations("cho").reason]
+    return items
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=_id)
+def test_no_answer_is_shown_before_the_student_tries(path):
+    from kit.reveal import reading_task
+
+    nb = _executed(path)
+    shown = [_shown(c) for c in nb.cells]
+    items = _hidden_until_tried(path, nb)
+    assert items, f"{_id(path)}: no attempt to protect"
+    for text, attempt, must_show in items:
+        saved = _saved_at(nb, attempt)
+        early = [i for i, c in enumerate(nb.cells) if text in shown[i] and (c.cell_type == "markdown" or i < saved)]
+        assert not early, f"{_id(path)}: {text[:60]!r} is on screen in cells {early}, before {attempt} is saved (cell {saved})"
+        if must_show:
+            reading = " ".join(" ".join(s["text"].split()) for s in reading_task(attempt).get("reading") or [])
+            assert text in reading or any(text in t for t in shown[saved:]), f"{_id(path)}: {text!r} is never shown"
+    if path.stem == "01_close_reading":  # the reference beside the student's labels: cho 3.6
+        assert any("should collaborate" in t for t in shown[_saved_at(nb, ANNOTATE):])
 
 
 def test_every_reading_task_is_used_in_its_lesson():
