@@ -15,8 +15,8 @@ from .normalise import loose, normalise_answer
 from .order import shuffled_options
 from .questions import InputSpec, Option, Question, Verdict
 
-__all__ = ["parse_options", "parse_shuffle", "option_for", "letters_as_text", "parse_single", "check_single", "parse_multiple",
-           "check_multiple", "format_list", "choice_input", "choice_text"]
+__all__ = ["parse_options", "parse_shuffle", "option_for", "letters_as_text", "parse_single", "check_single",
+           "parse_multiple", "check_multiple", "format_list", "choice_input", "choice_text"]
 
 
 def parse_shuffle(raw, fail, *, allowed: bool = True) -> dict:
