@@ -2,8 +2,9 @@
 
 A heatmap of students x questions (a PNG inside the page, its alt text the same text
 description printed beside it), the five hardest questions with their most common
-wrong answers and the feedback those triggered, and the per-student and skipped-file
-tables.  Every piece of text from the CSV files is HTML-escaped; a neutralised cell
+wrong answers and the feedback those triggered, the item analysis (per item and per
+option, with its flags), answer patterns that look like guessing, trivial written
+attempts, and the per-student and skipped-file tables.  Every piece of text from the CSV files is HTML-escaped; a neutralised cell
 such as ``'=1+1`` is shown as it is.
 
 >>> import tempfile, pathlib
@@ -162,6 +163,41 @@ def _skipped(report: ClassReport) -> pd.DataFrame:
     return pd.DataFrame({"file": "(name withheld)", "reason": reasons})
 
 
+def _num(x) -> str:
+    return "" if pd.isna(x) else f"{float(x):.2f}"
+
+
+_ITEMS_HELP = (
+    "From each student's first try. <em>right_first</em>: the share right at the first try. "
+    "<em>discrimination</em>: the correlation between right at the first try and the rest of the same "
+    "quiz (positive: students who did well elsewhere did well here; blank where there is too little to go "
+    "on, and the note says why). Flags: nearly everyone right (over 90%), nearly everyone wrong (under 20%), "
+    "negative discrimination (below -0.2), a distractor nobody picks at the first try. With a class of "
+    "30, treat any one number as a question to look into, not a verdict.")
+
+
+def _item_analysis(report: ClassReport) -> str:
+    items = report.items.copy()
+    if len(items):
+        items["right_first"] = items["right_first"].map(_pct)
+        items["discrimination"] = items["discrimination"].map(_num)
+    options = report.distractors.copy()
+    if len(options):
+        options["share"] = options["share"].map(_pct)
+        options["key"] = options["key"].map(lambda k: "key" if k else "")
+    return (
+        "<h2>Item analysis</h2>" f"<p class='note'>{_ITEMS_HELP}</p>"
+        + _table(items, "Per item: right at the first try, discrimination, flags")
+        + "<h3>Options chosen</h3>"
+        + _table(options, "Options chosen at the first try (first_try: students) and in any try (any_try: tries)")
+        + "<h2>Answer patterns that look like guessing</h2>"
+        "<p class='note'>A prompt for a conversation, not a verdict; each row says what was seen.</p>"
+        + _table(report.guessing, "Students whose answers look like guessing, with the evidence")
+        + "<h2>Trivial written attempts</h2>"
+        + _table(report.trivial, "Written answers and readings that are not a real attempt")
+    )
+
+
 def report_html(report: ClassReport, *, title: str = "Class report") -> str:
     """The whole page as a string (escaped, no scripts, the chart inline as a PNG)."""
     ax = plot_class_heatmap(report)
@@ -183,6 +219,7 @@ def report_html(report: ClassReport, *, title: str = "Class report") -> str:
         f"<figcaption>{_e(description)}</figcaption></figure>"
         "<h2>The five hardest questions</h2>" + _hardest(report)
         + "<h2>All questions</h2>" + _table(q, "Per question")
+        + _item_analysis(report)
         + "<h2>Students</h2>" + _table(report.students, "Per student")
         + _table(report.completion, "Completion per student and lesson")
         + "<h2>Files skipped</h2>" + _table(_skipped(report), "Files left out, with the reason")

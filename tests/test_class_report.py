@@ -219,3 +219,50 @@ def test_a_spreadsheet_saved_csv_with_bom_and_semicolons_is_read(tmp_path):
     report = class_report(tmp_path)
     assert report.skipped.empty and list(report.students["student"]) == ["eve"]
     assert report.wrong_answers.iloc[0]["mistake"] == "m1"
+
+
+# --- students who share a login name; the item analysis on a shipped bank (issue 19) ----
+
+def test_two_students_with_one_login_name_stay_two(tmp_path, monkeypatch):
+    """Two stores (two learner ids) exported under the same name "ana" through the real path."""
+    out = tmp_path / "exports"
+    out.mkdir()
+    for file, answers in {"a.csv": ["cho 3.2"], "b.csv": ["cho 2.3", "cho 3.2"]}.items():
+        _clicks(tmp_path / file, monkeypatch, answers)
+        kit.export_progress(out / file, student="ana")
+    report = class_report(out)
+    students = report.students.set_index("student")
+    assert list(students.index) == ["ana", "ana (2)"]  # a.csv is read first
+    assert students["learner"].str.fullmatch(r"[0-9a-f]{12}").all() and students["learner"].nunique() == 2
+    assert students.loc["ana (2)", "questions_right"] == 1 and report.skipped.empty
+    q = report.questions.set_index("question").loc["futile-sentence"]
+    assert (q["students"], q["right_first"]) == (2, 0.5)
+    anonymous = class_report(out, anonymise=True)
+    assert list(anonymous.students["student"]) == ["Student 01", "Student 02"]
+    assert (anonymous.students["learner"] == "").all() and (anonymous.attempts["learner"] == "").all()
+
+
+def test_a_learner_less_export_with_a_known_name_is_a_second_export(tmp_path, monkeypatch):
+    _clicks(tmp_path / "store", monkeypatch, ["cho 3.2"])
+    kit.export_progress(tmp_path / "ana_new.csv", student="ana")
+    (tmp_path / "ana_old.csv").write_text(HEADER + "ana,t,quiz,00_start_here,futile-sentence,1,correct,1,"
+                                          "cho 3.2,,\n", encoding="utf-8")  # before learner ids
+    with pytest.warns(UserWarning, match="duplicate"):
+        report = class_report([tmp_path / "ana_new.csv", tmp_path / "ana_old.csv"])
+    assert list(report.students["student"]) == ["ana"] and list(report.skipped["file"]) == ["ana_old.csv"]
+
+
+def test_item_analysis_lists_every_option_of_a_shipped_bank(class_folder):
+    # ann chose cho 3.2, ben cho 2.3, cat yang 3.2 then cho 3.2 (see class_folder)
+    report = class_report(class_folder)
+    d = report.distractors.set_index("option")
+    bank = kit.load_bank("00_start_here").question("futile-sentence")
+    assert set(d.index) == {o.text for o in bank.options} and (d["source"] == "bank").all()
+    assert d["first_try"].to_dict() == {o.text: {"cho 3.2": 1, "cho 2.3": 1, "yang 3.2": 1}.get(o.text, 0)
+                                        for o in bank.options}
+    assert d.loc["cho 3.2", "any_try"] == 2 and d.loc["cho 3.2", "key"]
+    item = report.items.iloc[0]
+    assert (item["type"], item["students"]) == ("single", 3)
+    assert item["discrimination"] != item["discrimination"] and "no other items" in item["note"]  # NaN
+    unpicked = [o.text for o in bank.options if o.text not in ("cho 3.2", "cho 2.3", "yang 3.2")]
+    assert item["flags"] == "distractor nobody picks: " + "; ".join(map(repr, unpicked))
