@@ -31,6 +31,7 @@ __all__ = ["Bank", "load_bank", "parse_bank", "shipped_banks", "shipped_sets", "
 COMMON_FIELDS = ("id", "type", "prompt", "explanation", "cites", "quotes", "hints", "mistakes", "alternatives",
                  "skill", "point")
 _MAX_PATTERN = 200
+_MISTAKE_KINDS = ("value", "range", "ids", "pattern", "compute")
 _NESTED_REPEAT = re.compile(r"\([^()]*[+*}][^()]*\)\s*[+*{]")   # (a+)+ : can take forever on some answers
 
 
@@ -216,14 +217,15 @@ def _mistakes(raw, fail, corpus) -> tuple[Mistake, ...]:
     if raw is None:
         return ()
     if not isinstance(raw, list):
-        raise fail("mistakes", "must be a list of {value|range|ids|pattern: ..., feedback: ...}.")
+        raise fail("mistakes", "must be a list of {value|range|ids|pattern|compute: ..., feedback: ...}.")
     out = []
     for n, m in enumerate(raw, start=1):
-        if not isinstance(m, Mapping) or set(m) - {"id", "value", "range", "ids", "pattern", "feedback"}:
-            raise fail("mistakes", f"mistake #{n}: use `value`, `range`, `ids` or `pattern`, with `feedback`.")
-        what = [k for k in ("value", "range", "ids", "pattern") if k in m]
+        if not isinstance(m, Mapping) or set(m) - {*_MISTAKE_KINDS, "id", "feedback", "example"}:
+            raise fail("mistakes", f"mistake #{n}: use `value`, `range`, `ids`, `pattern` or `compute`, with "
+                                   "`feedback` (and `example`: an answer that makes the mistake).")
+        what = [k for k in _MISTAKE_KINDS if k in m]
         if len(what) != 1:
-            raise fail("mistakes", f"mistake #{n}: give exactly one of value, range, ids, pattern.")
+            raise fail("mistakes", f"mistake #{n}: give exactly one of value, range, ids, pattern, compute.")
         mid = text_field(m, "id", fail) or f"m{n}"
         fields: dict = {"id": mid, "feedback": text_field(m, "feedback", fail, required=True)}
         value = m[what[0]]
@@ -248,10 +250,22 @@ def _mistakes(raw, fail, corpus) -> tuple[Mistake, ...]:
             except re.error as exc:
                 raise fail("mistakes", f"mistake #{n}: pattern {value!r} is not a valid regular expression ({exc}).") from None
             fields["pattern"] = value
+            if not isinstance(m.get("example"), str) or not re.search(value, m["example"], re.IGNORECASE):
+                raise fail("mistakes", f"mistake #{n}: a pattern needs `example:`, an answer it matches (tests "
+                                       f"use it to trigger the mistake), e.g. example: \"{value}\".")
+        elif what[0] == "compute":
+            from .computed import validate_compute
+
+            try:
+                fields["compute"] = validate_compute(value, doc_ids=list(corpus))
+            except QuestionBankError as exc:
+                raise fail("mistakes", f"mistake #{n}, compute: {exc}") from None
         else:
             if value is None or isinstance(value, Mapping):
                 raise fail("mistakes", f"mistake #{n}: value must be a number, a text or a list.")
             fields["value"] = value
+        if m.get("example") is not None:
+            fields["example"] = m["example"]
         out.append(Mistake(**fields))
     return tuple(out)
 

@@ -10,6 +10,9 @@ consulted, and functions that read files (``load_text``, ``load_bank``,
 >>> compute_answer({"call": "sentences", "args": {"doc": "@cho"},
 ...                 "where": {"paragraph": 3}, "take": "rows"})
 8
+>>> compute_answer({"call": "kwic", "args": {"doc": "@cho", "query": "North Korea"}, "take": "rows",
+...                 "per": {"call": "summary", "args": {"corpus": "@cho"}, "take": "tokens"}, "times": 1000})
+30.303030303030305
 >>> validate_compute({"call": "load_text", "args": {"path": "/etc/passwd"}})
 Traceback (most recent call last):
 ...
@@ -109,9 +112,17 @@ def validate_compute(spec, *, doc_ids=()) -> dict:
     """
     if not isinstance(spec, Mapping):
         raise QuestionBankError("must be a mapping with `call:` (and `args:`, `where:`, `take:`).")
-    unknown = set(spec) - {"call", "args", "where", "take"}
+    unknown = set(spec) - {"call", "args", "where", "take", "per", "times"}
     if unknown:
-        raise QuestionBankError(f"unknown key(s) {sorted(map(str, unknown))}; use call, args, where, take.")
+        raise QuestionBankError(f"unknown key(s) {sorted(map(str, unknown))}; use call, args, where, take "
+                                "(and per, times).")
+    per, times = spec.get("per"), spec.get("times", 1)
+    if isinstance(times, bool) or not isinstance(times, (int, float)) or not 0 < abs(times) <= _MAX_INT:
+        raise QuestionBankError(f"`times: {times!r}` must be a number (not 0), at most {_MAX_INT}.")
+    if per is not None:
+        if not isinstance(per, Mapping) or "per" in per:
+            raise QuestionBankError("`per:` must be one more spec {call, args, where, take} (no `per` inside it).")
+        per = validate_compute(per, doc_ids=doc_ids)
     call = spec.get("call")
     if call in _FILES:
         raise QuestionBankError(f"`call: {call}` reads or writes files, so a bank cannot call it. "
@@ -145,7 +156,8 @@ def validate_compute(spec, *, doc_ids=()) -> dict:
     if take is not None and (not isinstance(take, str) or not _TAKE_RE.match(take) or take == "sum:"):
         raise QuestionBankError(f"`take: {take!r}` is not understood; use a column name, 'rows', "
                                 "'len' or 'sum:<column>'.")
-    return {"call": call, "args": args, "where": dict(where), "take": take}
+    out = {"call": call, "args": args, "where": dict(where), "take": take}
+    return {**out, "per": per, "times": times} if per is not None or times != 1 else out
 
 
 def _resolve(value, corpus):
@@ -162,7 +174,8 @@ def compute_answer(spec: Mapping, *, corpus: Mapping | None = None, where: str =
     ``"@<doc id>"`` and ``"@corpus"`` in ``args`` stand for a document and the corpus;
     ``where`` keeps rows whose columns equal the values given (a list means any of
     them); ``take`` is a column (one row: its value; several: a list), ``rows``,
-    ``sum:<column>``, or ``len``.
+    ``sum:<column>``, or ``len``; ``per:`` (one more spec) divides by its value and
+    ``times:`` multiplies (a rate: ``per: {call: summary, ..., take: tokens}, times: 1000``).
     """
     if corpus is None:
         from ..corpus import load_corpus
@@ -177,7 +190,14 @@ def compute_answer(spec: Mapping, *, corpus: Mapping | None = None, where: str =
         value = _function(spec["call"])(**args)
     except (KitError, TypeError, ValueError) as exc:
         raise QuestionBankError(f"{where}: kit.{spec['call']}(...) failed: {exc}") from None
-    return _take(value, spec, where)
+    value = _take(value, spec, where)
+    if "times" not in spec:
+        return value
+    below = compute_answer(spec["per"], corpus=corpus, where=where) if spec["per"] is not None else 1
+    if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (value, below)) or not below:
+        raise QuestionBankError(f"{where}: `per:`/`times:` need numbers (and `per:` not 0); got {value!r}, "
+                                f"{below!r}.")
+    return value / below * spec["times"]
 
 
 def _take(value, spec, where: str):

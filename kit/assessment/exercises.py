@@ -11,7 +11,7 @@ the store, ``kind == "exercise"``).  An unfinished cell (``answer = ...``) gets 
 A ``written`` exercise saves the student's text, then shows the model answer and a
 checklist of key points; :func:`self_assess` saves the ticks (``self-assessed``).
 
->>> print(mark(exercise("00.1"), 3, wrong_before=0).message)  # doctest: +ELLIPSIS
+>>> print(mark(exercise("00.1"), 5, wrong_before=0).message)  # doctest: +ELLIPSIS
 Not yet. ...Hint 1 of ...
 """
 from __future__ import annotations
@@ -111,7 +111,8 @@ def _message(ex: Question, attempt: Attempt) -> str:
         return f"Exercise {ex.id}: " + " ".join(r.feedback)
     if r.status == "written":
         items = "\n".join(f"  [ ] {n}. {item}" for n, item in enumerate(ex.checklist, start=1))
-        return (f"Saved your answer to exercise {ex.id}. Now compare it with a model answer:\n\n"
+        flags = "".join(f"{flag}\n" for flag in r.feedback)   # rule flags (kit.assessment.rules) come first
+        return (f"Saved your answer to exercise {ex.id}.\n{flags}Now compare it with a model answer:\n\n"
                 f"{ex.model_answer}\n\nWhich of these does your answer do?\n{items}\n"
                 f"Tick them with kit.self_assess(\"{ex.id}\", [1, 2, ...]) (the numbers of the points you made).")
     if r.correct:

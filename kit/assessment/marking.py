@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import re
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..errors import KitError, WrongType
-from .normalise import normalise_answer, read_ids, text_problem
-from .questions import Mistake, Question, Result, Verdict
+from .mistakes import auto_mistake, matching_mistake
+from .normalise import text_problem
+from .questions import Question, Result, Verdict
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -37,33 +37,6 @@ def is_empty(response) -> bool:
     """True for "not answered yet": ``None``, ``...``, blank text, an empty list or dict."""
     return response is None or response is Ellipsis or (isinstance(response, str) and not response.strip()) \
         or (isinstance(response, (list, tuple, set, frozenset, Mapping)) and not response)
-
-
-def _mistake_matches(q: Question, m: Mistake, value: Any) -> bool:
-    if value is None:
-        return False
-    if m.range is not None:
-        return isinstance(value, float) and m.range[0] <= value <= m.range[1]
-    if m.ids is not None:
-        return isinstance(value, frozenset) and value == m.ids
-    if m.pattern is not None:
-        return isinstance(value, str) and re.search(m.pattern, value[:500], re.IGNORECASE) is not None
-    if isinstance(value, bool) or isinstance(m.value, bool):
-        return value is m.value
-    if isinstance(value, float):
-        try:
-            return abs(value - float(m.value)) <= q.tolerance + 1e-9
-        except (TypeError, ValueError):
-            return False
-    if isinstance(value, frozenset):
-        items = m.value if isinstance(m.value, list) else [m.value]
-        if q.type == "sentence_ids":
-            try:
-                return value == frozenset(read_ids(items, doc_ids=q.doc_ids))
-            except ValueError:
-                return False
-        return value == frozenset(normalise_answer(str(v)) for v in items)
-    return isinstance(value, str) and normalise_answer(str(m.value)) == value
 
 
 def _as_alternative(q: Question, answer) -> Question:
@@ -117,10 +90,10 @@ def check(question: Question, response) -> Result:
         if alt_verdict.status == "correct":
             score = 1.0 if alt.status == "correct" else 0.5
             return _result(question, Verdict(alt.status, score, (alt.feedback,), verdict.value))
-    for m in question.mistakes:
-        if _mistake_matches(question, m, verdict.value):
-            return _result(question, Verdict(verdict.status, verdict.score, (m.feedback, *verdict.notes)),
-                           mistake=m.id)
+    m = matching_mistake(question, verdict.value) or auto_mistake(question, verdict.value, verdict.notes)
+    if m is not None:
+        return _result(question, Verdict(verdict.status, verdict.score, (m.feedback, *verdict.notes)),
+                       mistake=m.id, needs_hint=not m.feedback)   # a kind without words of its own: hint too
     option_feedback = question.type in ("single", "multiple") and any(o.feedback for o in question.options)
     return _result(question, verdict, needs_hint=not option_feedback)
 

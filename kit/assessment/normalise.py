@@ -118,6 +118,7 @@ class IdError(ValueError):
 
 _ID = re.compile(r"^([^\W\d][\w-]*?)\s*(\d+)\s*\.\s*(\d+)$")
 _SPLIT = re.compile(r"\s*(?:[,;\n]|\band\b|&)\s*")
+_BRACKETS = re.compile(r"[\[\]()]")   # "[cho 1.2] [cho 2.4]", "(cho 1.2)": brackets separate ids
 _RUN = re.compile(r"([^\W\d][\w-]*?)\s*(\d+)\s*\.\s*(\d+)")
 
 
@@ -130,11 +131,13 @@ def read_ids(response, *, doc_ids: Iterable[str]) -> list[str]:
     ['cho 3.2', 'cho 3.3']
     >>> read_ids("cho 3.2 cho 3.3", doc_ids=["cho"])
     ['cho 3.2', 'cho 3.3']
+    >>> read_ids("[cho 1.2] [cho 2.4; cho 2.6] (Cho 3.1)", doc_ids=["cho"])
+    ['cho 1.2', 'cho 2.4', 'cho 2.6', 'cho 3.1']
     """
     docs = [d.casefold() for d in doc_ids]
     example = f"{docs[0]} 3.3" if docs else "doc 3.3"
     if isinstance(response, str):
-        text = unicodedata.normalize("NFKC", response).strip().strip("[]()")
+        text = _BRACKETS.sub(",", unicodedata.normalize("NFKC", response)).strip()
         pieces = [p.strip().strip("'\"") for p in _SPLIT.split(text) if p.strip()]
         if len(pieces) == 1 and len(_RUN.findall(pieces[0])) > 1 and not _RUN.sub("", pieces[0]).strip():
             pieces = [f"{d} {a}.{b}" for d, a, b in _RUN.findall(pieces[0])]

@@ -35,7 +35,8 @@ class Citation(NamedTuple):
 
 
 class Mistake(NamedTuple):
-    """An anticipated wrong answer and its own feedback (one of value, range, ids, pattern)."""
+    """An anticipated wrong answer and its own feedback (one of value, range, ids, pattern,
+    compute); ``example`` is an answer that makes it (tests trigger every mistake with it)."""
 
     id: str
     feedback: str
@@ -43,6 +44,8 @@ class Mistake(NamedTuple):
     range: tuple[float, float] | None = None
     ids: frozenset | None = None
     pattern: str | None = None
+    compute: Mapping | None = None
+    example: Any = None
 
 
 class Alternative(NamedTuple):
@@ -114,6 +117,8 @@ class Question:
     quote: str = ""
     compute: Mapping | None = None
     aliases: tuple[str, ...] = ()
+    concepts: tuple[tuple[str, ...], ...] = ()   # text: a right answer names every concept (any synonym)
+    reject: tuple[str, ...] = ()                  # text: phrases that contradict the answer ("not volatile")
     mistakes: tuple[Mistake, ...] = ()
     alternatives: tuple[Alternative, ...] = ()
     hints: tuple[str, ...] = ()

@@ -16,6 +16,9 @@ from collections.abc import Mapping
 from ..errors import QuestionBankError
 from .choices import (check_multiple, check_single, choice_input, choice_text, format_list, parse_multiple,
                       parse_shuffle, parse_single)
+from .concepts import accepted_by_meaning, names_concepts, parse_concepts
+from .mistakes import ids_note, swap_note
+from .rules import written_flags
 from .fields import compute_field, invalid, need_answer, text_field, text_list
 from .normalise import IdError, loose, normalise_answer, read_ids, read_number
 from .order import shuffled_options
@@ -76,6 +79,10 @@ def _parse_text(raw, fail, corpus, citations):
                                  and normalise_answer(str(a)) for a in answer):
             raise fail("answer", "must be the answer as text (or a list of accepted answers).")
         out["answer"] = tuple(str(a) for a in answer)
+    out["concepts"], out["reject"] = parse_concepts(raw.get("concepts"), fail), text_list(raw, "reject", fail)
+    missed = [a for a in out.get("answer", ()) if out["concepts"] and not names_concepts(a, out["concepts"])]
+    if missed:
+        raise fail("concepts", f"the answer {missed[0]!r} does not name every concept; add its words as synonyms.")
     return out
 
 
@@ -87,8 +94,8 @@ def _check_text(q, response):
     norm = normalise_answer(str(response))
     if not norm:
         return invalid(q, f"{response!r} has no words in it.")
-    accepted = {normalise_answer(str(a)) for a in (*q.key, *q.aliases)}
-    return Verdict("correct" if norm in accepted else "incorrect", float(norm in accepted), (), norm)
+    ok = norm in {normalise_answer(str(a)) for a in (*q.key, *q.aliases)} or accepted_by_meaning(q, str(response))
+    return Verdict("correct" if ok else "incorrect", float(ok), (), norm)
 
 
 def _text_input(q):
@@ -133,10 +140,7 @@ def _check_sentence_ids(q, response):
         return invalid(q, "No sentence id found.")
     want = set(q.key if isinstance(q.key, (list, tuple)) else [q.key])
     ok = set(ids) == want
-    note = ()
-    if not ok and set(ids) & want:
-        note = (f"{len(set(ids) & want)} of your {len(ids)} ids {'is' if len(set(ids) & want) == 1 else 'are'} right; "
-                f"the answer has {len(want)}.",)
+    note = (ids_note(set(ids), want),) if not ok and set(ids) & want else ()
     return Verdict("correct" if ok else "incorrect", float(ok), note, frozenset(ids))
 
 
@@ -180,7 +184,8 @@ def _check_matching(q, response):
     if not wrong:
         return Verdict("correct", 1.0, (), None)
     note = f"{ok} of {n} matches are right. Look again at: " + "; ".join(repr(w) for w in wrong) + "."
-    return Verdict("partial" if ok else "incorrect", ok / n, (note,), None)
+    swap = swap_note(wrong, {k: given[loose(k)] for k in q.key}, q.key, _same)
+    return Verdict("partial" if ok else "incorrect", ok / n, (note, swap) if swap else (note,), None)
 
 
 def _matching_input(q):  # the right-hand choices in this student's order
@@ -228,7 +233,7 @@ def _parse_written(raw, fail, corpus, citations):
 def _check_written(q, response):
     if not isinstance(response, str):
         return invalid(q, "Write your answer as text in quotation marks.")
-    return Verdict("written", None, (), response.strip())
+    return Verdict("written", None, written_flags(q, response), response.strip())
 
 
 def computed_key(q: Question, value, where: str):
@@ -255,7 +260,8 @@ TYPES: dict[str, QuestionType] = {t.name: t for t in [
        lambda q: ["   ( ) True   ( ) False"]),
     _t("numeric", ("answer", "compute", "tolerance"), "type a number, such as 5.", _parse_numeric,
        _check_numeric, _format_numeric, _text_input, lambda q: ["   Answer: a number"], True),
-    _t("text", ("answer", "compute", "aliases"), "type a word or short phrase.", _parse_text, _check_text,
+    _t("text", ("answer", "compute", "aliases", "concepts", "reject"), "type a word or short phrase.", _parse_text,
+       _check_text,
        lambda q: " / ".join(map(str, q.key)), _text_input, lambda q: ["   Answer: a word or short phrase"], True),
     _t("sentence_ids", ("answer", "compute"), "give sentence ids such as \"doc 3.2\" (several: separate them "
        "with commas).", _parse_sentence_ids, _check_sentence_ids,

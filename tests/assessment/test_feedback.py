@@ -49,8 +49,9 @@ def test_mistake_ids_and_patterns():
             mistakes=[{"ids": ["yang 9.1"], "feedback": "One of two."}])
     assert check(ids, "yang 9.1").feedback[0] == "One of two."
     assert check(ids, ["yang 9.4", "yang 9.1"]).correct
-    assert check(ids, "yang 9.1, yang 9.2").mistake == ""
-    text = q(type="text", answer="futile", mistakes=[{"pattern": "^use", "feedback": "Read on: 'however'."}])
+    mixed = check(ids, "yang 9.1, yang 9.2")  # no bank mistake: the kit says which part is right (issue 19)
+    assert mixed.mistake == "auto-ids-mixed" and "Right: yang 9.1. Not part of the answer: yang 9.2." in mixed.feedback[0]
+    text = q(type="text", answer="futile", mistakes=[{"pattern": "^use", "example": "useless", "feedback": "Read on: 'however'."}])
     assert check(text, "Useless").feedback[0] == "Read on: 'however'."
     assert check(text, "pointless").mistake == ""
     with pytest.raises(QuestionBankError, match=r"repeats a group that itself repeats \(like \(a\+\)\+\)"):
