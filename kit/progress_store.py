@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from . import store
-from .errors import InvalidArgument
+from .errors import InvalidArgument, StoreError
 
 __all__ = ["record_attempt", "read_attempts", "attempt_history", "progress_path", "learner_id", "COLUMNS",
            "STATUSES", "KINDS", "jsonable"]
@@ -68,8 +68,11 @@ def learner_id() -> str:
             text = path.read_text(encoding="ascii").strip()
         except FileNotFoundError:
             text = None
-        except (OSError, UnicodeError):
+        except UnicodeError:
             text = ""
+        except OSError as exc:  # a folder in the way, a file where the folder should be, no permission
+            raise StoreError(f"Cannot read {str(path)!r} ({exc.strerror or exc}). Set the environment variable "
+                             f"{store.ENV_VAR} to a folder you can write to.") from None
         if text is not None:
             if re.fullmatch(r"[0-9a-f]{12}", text):
                 return text
