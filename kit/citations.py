@@ -8,9 +8,13 @@ paraphrases): a citation is a sentence id in square brackets, ``[cho 3.3]`` or
 cited sentences (apostrophe style and case of the first letter aside).
 
 Ids are recognised for every document of the corpus given (the loaded course),
-whatever their case: ``[Cho 3.2]`` is ``cho 3.2``.  A bracketed id whose document
-part is close to a course id (``[choo 3.2]``) is reported as a likely typo; other
-brackets (``[Table 1.2]``) are left alone.
+whatever their case: ``[Cho 3.2]`` is ``cho 3.2``.  A bracketed id whose document is
+not in the course (``[Rivers 1.1]``) is reported, naming the course's texts (with a
+"did you mean" for a likely typo such as ``[choo 3.2]``); brackets that name a part of
+a document (``[Table 1.2]``, ``[Figure 2.1]``: see :data:`NOT_DOCUMENTS`) are left alone.
+Citations in parentheses, ``(cho 1.1)``, are read too: an id of a course text is
+checked; other parentheses (``(about 5.5)``, ``(Python 3.10)``) are left alone, unless
+they directly follow a quotation, which then cannot be checked and is reported.
 """
 from __future__ import annotations
 
@@ -19,8 +23,8 @@ import re
 from .corpus import Sentence
 from .errors import KitError, WrongType, did_you_mean
 
-__all__ = ["CITATION_RE", "QUOTED_CITATION_RE", "split_ids", "quote_in", "problems",
-           "resolve", "check_citations"]
+__all__ = ["CITATION_RE", "QUOTED_CITATION_RE", "PAREN_CITATION_RE", "QUOTED_PAREN_RE", "NOT_DOCUMENTS",
+           "split_ids", "quote_in", "problems", "resolve", "check_citations"]
 
 _SID = r"[^\W_][\w-]{0,40} \d{1,4}\.\d{1,4}"
 _IDS = rf"{_SID}(?:\s*[;,]\s*{_SID})*"
@@ -30,6 +34,14 @@ CITATION_RE = re.compile(rf"\[({_IDS})\]")
 QUOTED_CITATION_RE = re.compile(
     rf"[\"“]([^\"“”]{{2,}}?)[\"”]\s*(?:\([^)]*\)\s*)?\[({_IDS})\]"
 )
+#: A citation in parentheses: ``(cho 1.1)`` or ``(yang 7.2; yang 8.1)``.
+PAREN_CITATION_RE = re.compile(rf"\(({_IDS})\)")
+#: A quotation directly followed by a citation in parentheses: ``"would be futile" (cho 3.2)``.
+QUOTED_PAREN_RE = re.compile(rf"[\"“]([^\"“”]{{2,}}?)[\"”]\s*\(({_IDS})\)")
+#: Words that name a part of a document, not a document: ``[Table 1.2]`` is not a citation.
+NOT_DOCUMENTS = frozenset("""table tables figure fig figs chart section sec chapter ch page pages p pp para
+paragraph line lines step part lesson exercise ex question q task item note appendix box version v eq
+equation example rule slide unit week activity quiz level""".split())
 
 
 def split_ids(group: str) -> list[str]:
@@ -73,47 +85,66 @@ def resolve(sid: str, corpus) -> Sentence | None:
     return corpus[ids[doc.lower()]].sentence(f"{ids[doc.lower()]} {label.strip()}")
 
 
+def _no_text(where: str, sid: str, known: list[str]) -> str:
+    doc = sid.split()[0]
+    return (f"{where}: cites {sid!r}, but there is no text {doc!r} in the course (its texts: "
+            f"{', '.join(known)}).{did_you_mean(doc.lower(), known)}")
+
+
 def problems(text: str, corpus, where: str) -> list[str]:
-    """Every unknown id and every misquotation in ``text``, as readable lines.
+    """Every unknown id or document and every misquotation in ``text``, as readable lines.
 
     >>> from kit.corpus import load_corpus
     >>> problems('"so futile" [cho 3.2]', load_corpus(), "notes.md")
     ["notes.md: quotes 'so futile' but cho 3.2 does not contain it"]
+    >>> problems('"the river is wide" [Rivers 1.1]', load_corpus(), "notes.md")
+    ["notes.md: cites 'Rivers 1.1', but there is no text 'Rivers' in the course (its texts: cho, yang)."]
     """
-    out = []
+    out, reported = [], set()
     known = list(corpus)
-    for match in CITATION_RE.finditer(text):
-        for sid in split_ids(match.group(1)):
-            try:
-                found = resolve(sid, corpus)
-            except KitError:
-                out.append(f"{where}: cites {sid!r}, which does not exist")
-                continue
-            doc = sid.split()[0]
-            hint = did_you_mean(doc.lower(), known)
-            if found is None and hint:
-                out.append(f"{where}: cites {sid!r}, but there is no text {doc!r} in the course "
-                           f"({', '.join(known)}).{hint}")
-    for match in QUOTED_CITATION_RE.finditer(text):
-        phrase, ids = match.group(1), split_ids(match.group(2))
-        texts = []
-        for sid in ids:
-            try:
-                sentence = resolve(sid, corpus)
-            except KitError:
-                sentence = None
-            if sentence is not None:
-                texts.append(sentence.text)
-        if texts and not any(quote_in(phrase, t) for t in texts):
-            out.append(f"{where}: quotes {phrase!r} but {', '.join(ids)} does not contain it")
+    for regex, bracket in ((CITATION_RE, True), (PAREN_CITATION_RE, False)):
+        for match in regex.finditer(text):
+            for sid in split_ids(match.group(1)):
+                try:
+                    found = resolve(sid, corpus)
+                except KitError:
+                    out.append(f"{where}: cites {sid!r}, which does not exist")
+                    reported.add(sid)
+                    continue
+                doc = sid.split()[0]
+                typo = did_you_mean(doc.lower(), known)
+                if found is None and (typo or (bracket and doc.lower() not in NOT_DOCUMENTS)):
+                    out.append(_no_text(where, sid, known))
+                    reported.add(sid)
+    for regex in (QUOTED_CITATION_RE, QUOTED_PAREN_RE):
+        for match in regex.finditer(text):
+            phrase, ids = match.group(1), split_ids(match.group(2))
+            texts, missing = [], []
+            for sid in ids:
+                try:
+                    sentence = resolve(sid, corpus)
+                except KitError:
+                    continue  # reported above: the sentence does not exist
+                if sentence is None:
+                    missing.append(sid)
+                else:
+                    texts.append(sentence.text)
+            if texts and not any(quote_in(phrase, t) for t in texts):
+                out.append(f"{where}: quotes {phrase!r} but {', '.join(ids)} does not contain it")
+            elif not texts and missing and not set(missing) & reported:
+                out.append(f"{where}: quotes {phrase!r} but cites {', '.join(missing)}: no text "
+                           f"{missing[0].split()[0]!r} in the course (its texts: {', '.join(known)}), so the "
+                           "quotation cannot be checked")
+                reported.update(missing)
     return out
 
 
 def check_citations(text: str, corpus=None) -> list[str]:
     """Check the citations in your own writing.
 
-    Lists every sentence id that does not exist and every quotation, directly followed
-    by a citation, that is not word for word in the sentence it cites.  An empty list
+    Lists every sentence id that does not exist, every text cited that is not in the
+    course, and every quotation, directly followed by a citation (``[cho 3.2]`` or
+    ``(cho 3.2)``), that is not word for word in the sentence it cites.  An empty list
     means no problem was found (whether a paraphrase is fair is for you to judge).
 
     Parameters
@@ -130,6 +161,8 @@ def check_citations(text: str, corpus=None) -> list[str]:
     []
     >>> check_citations('Cho thinks a wedge "is useless" [Cho 3.2] [cho 9.1].')
     ["your text: quotes 'is useless' but Cho 3.2 does not contain it", "your text: cites 'cho 9.1', which does not exist"]
+    >>> check_citations('Cho calls it "a clever plan" (cho 3.2).')
+    ["your text: quotes 'a clever plan' but cho 3.2 does not contain it"]
     """
     if not isinstance(text, str):
         raise WrongType(f"check_citations() takes your text as a string, not a {type(text).__name__}.")

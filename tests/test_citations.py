@@ -91,3 +91,34 @@ def test_check_citations_works_for_every_document_of_a_given_corpus():
     assert kit.check_citations("[smith 2.1]", corpus) == ["your text: cites 'smith 2.1', which does not exist"]
     with pytest.raises(kit.WrongType):
         kit.check_citations("[cho 1.1]", corpus="cho")
+
+
+# --- unknown documents and citations in parentheses (issue 19) ----------------------------
+
+def test_a_quote_cited_to_an_unknown_document_names_it_and_the_known_texts():
+    # the built-in course has two texts, cho and yang; "Rivers" is not one of them
+    found = kit.check_citations('Cho warns that "the river is rising" [Rivers 1.1].')
+    assert found == ["your text: cites 'Rivers 1.1', but there is no text 'Rivers' in the course "
+                     "(its texts: cho, yang)."]
+    assert kit.check_citations("As [Rivers 1.1] shows.") == found  # cited without a quote: the same
+    assert kit.check_citations("See [Table 1.2] and [figure 2.1].") == []  # parts of a document
+
+
+def test_citations_in_parentheses_are_read():
+    # cho 1.1 reads "Last month, the White House confirmed that North Korea ... had sent thousands
+    # of soldiers to join Russia in its war against Ukraine." It has no "invented quote".
+    assert "invented" not in kit.load_corpus().sentence("cho 1.1").text
+    assert kit.check_citations('Cho says "an invented quote" (cho 1.1).') == [
+        "your text: quotes 'an invented quote' but cho 1.1 does not contain it"]
+    # "Such an effort, however, would be futile." is cho 3.2
+    assert kit.check_citations('A wedge "would be futile" (Cho 3.2).') == []
+    assert kit.check_citations("As Yang says (yang 99.1; cho 3.2).") == [
+        "your text: cites 'yang 99.1', which does not exist"]
+    assert kit.check_citations("Hedges are common (choo 3.2).")[0].endswith("Did you mean 'cho'?")
+
+
+def test_other_parentheses_are_left_alone_unless_a_quote_rests_on_them():
+    assert kit.check_citations("Cho hedges more (about 5.5 per 1,000 words) (Python 3.10) (about 5.5).") == []
+    found = kit.check_citations('Yang writes "the river is rising" (Rivers 1.1).')
+    assert found == ["your text: quotes 'the river is rising' but cites Rivers 1.1: no text 'Rivers' in the "
+                     "course (its texts: cho, yang), so the quotation cannot be checked"]
