@@ -32,12 +32,13 @@ an item nearly everyone gets right, where every distractor goes unpicked).
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterable
 
 import numpy as np
 import pandas as pd
 
-from .assessment.banks import Bank, load_bank
+from .assessment.banks import Bank, load_bank, shipped_banks
 from .assessment.exercises import registry
 from .assessment.normalise import loose
 from .assessment.order import choices, option_order
@@ -57,15 +58,19 @@ class QuestionLookup:
     """``lookup(kind, quiz, question)`` -> the bank's :class:`Question`, or None.
 
     ``banks`` (Bank objects, bank ids or YAML paths) are searched first; then the kit's
-    shipped quiz banks (``kind`` quiz) and exercise sets (``kind`` exercise)."""
+    shipped quiz banks (``kind`` quiz) and exercise sets (``kind`` exercise).  A quiz id
+    read from a student's file is only ever looked up among those: never read as a path."""
 
     def __init__(self, banks: Iterable = (), *, corpus=None) -> None:
         self.corpus = corpus
         self.given: dict[str, Bank] = {}
+        if isinstance(banks, (str, os.PathLike, Bank)):
+            banks = [banks]
         for bank in banks or ():
             bank = load_bank(bank, corpus=corpus)
             self.given[bank.id] = bank
         self.cache: dict[str, Bank | None] = {}
+        self.shipped = set(shipped_banks())
 
     def __call__(self, kind: str, quiz: str, question: str) -> Question | None:
         bank = self.given.get(quiz)
@@ -75,13 +80,13 @@ class QuestionLookup:
             except KitError:
                 return None
             return found if found is not None and found.bank in ("", quiz) else None
-        if bank is None:
+        if bank is None and quiz in self.shipped:
             if quiz not in self.cache:
                 try:
                     self.cache[quiz] = load_bank(quiz, corpus=self.corpus)
                 except (KitError, OSError):
                     self.cache[quiz] = None
-            bank = self.cache[quiz]
+            bank = self.cache.get(quiz)
         return next((q for q in bank if q.id == question), None) if bank is not None else None
 
 

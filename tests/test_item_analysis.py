@@ -248,3 +248,13 @@ def test_a_small_class_gets_nan_with_a_reason_not_a_crash(tmp_path):
     assert items.loc["a", "note"] == "discrimination: every student right at the first try: nothing to relate"
     assert "only 3 students" in items.loc["b", "note"]
     assert items.loc["a", "flags"] == "nearly everyone right"
+
+
+def test_a_quiz_id_in_a_students_file_is_never_read_as_a_path(tmp_path, simulated):
+    _, bank_file, *_ = simulated
+    (tmp_path / "eve.csv").write_text("student,quiz,question,attempt,status,response\n"
+                                      f"eve,{bank_file},s01,1,correct,s01 option 1\n", encoding="utf-8")
+    d = class_report(tmp_path).distractors
+    assert list(d["option"]) == ["s01 option 1"] and (d["source"] == "answers").all()  # only what was given
+    d = class_report(tmp_path, banks=str(bank_file)).distractors  # one bank given as a string: still no match
+    assert list(d["source"]) == ["answers"]  # the bank's id is sim_quiz, not the path
