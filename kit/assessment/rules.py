@@ -39,9 +39,9 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
 _MONTH = re.compile(r"\b(" + "|".join(m.capitalize() for m in _MONTHS) + r")\b")
 _RANGE = re.compile(r"\b(between|after|before|from|until|till|since|later|earlier|at the latest|at the earliest|"
                     r"range|not yet|still to come)\b", re.IGNORECASE)
-_VIEW = re.compile(r"\b(argues?|argued|says?|said|claims?|claimed|believes?|thinks?|wants?|recommends?|"
-                   r"proposes?|suggests?|fears?|worries|worried|holds?|insists?|urges?|calls? for|views?|"
-                   r"position|advises?|own)\b", re.IGNORECASE)
+_VIEW = (r"(?:\s+\w+){0,2}?\s+(?:argues?|argued|says?|said|claims?|claimed|believes?|thinks?|wants?|recommends?|"
+         r"proposes?|suggests?|fears?|worries|worried|holds?|insists?|urges?|calls? for|advises?|sees?|warns?)\b")
+_OWN = r"(?:'s|’s)\s+(?:own\s+)?(?:view|position|argument|claim|recommendation|thesis|advice|belief|fear)\b"
 _REPORT = re.compile(r"\b(reports?|reported|rejects?|rejected|dismiss\w*|answers?|quotes?|according to|"
                      r"describes?|attribut\w*|others|other people|not his|not hers|not the author)\b",
                      re.IGNORECASE)
@@ -116,8 +116,29 @@ def _sentences_citing(answer: str, sid: str, doc_ids) -> list[str]:
     return [s for s in _SENTENCE.split(answer) if sid in cited_ids(s, doc_ids)]
 
 
-def _author_named(sentence: str, doc: str) -> bool:
-    return re.search(rf"\b({re.escape(doc)}|the author|he|his|she|her)\b", sentence, re.IGNORECASE) is not None
+def _gives_to_author(sentence: str, doc: str) -> bool:
+    """ "Cho argues ...", "he thinks ...", "Cho's view ...", "according to Cho ..." """
+    who = rf"\b(?:{re.escape(doc)}|the author|he|she)"
+    return any(re.search(p, sentence, re.IGNORECASE) for p in (
+        who + _VIEW, rf"\b(?:{re.escape(doc)}|the author){_OWN}", rf"\baccording to (?:{re.escape(doc)}|the author)\b"))
+
+
+_STOP = {"the", "a", "an", "of", "to", "in", "on", "and", "or", "is", "are", "was", "be", "for", "with", "that",
+         "this", "it", "its", "as", "by", "at", "from", "he", "she", "his", "her", "they", "their", "not", "no",
+         "s", "has", "have", "will", "would", "should", "than", "which", "who", "what"}
+
+
+def _restates(student: str, source: str) -> bool:
+    """The student's sentence restates the cited sentence's hedged claim (three content words
+    in common outside quotation marks, one of them from what the hedge qualifies), rather
+    than only quoting or pointing to the sentence."""
+    from .concepts import words
+
+    stop = {*_STOP, *words(" ".join(_STOP)), "been", "very", "seen"}
+    unquoted = set(words(re.sub(r"\"[^\"]*\"|“[^”]*”", " ", student)))
+    hedge = next((m for m in _HEDGE.finditer(source) if not _month(m, source)), None)
+    claim = set(words(source[hedge.end():])[:8]) - stop if hedge else set()   # what the hedge qualifies
+    return len((unquoted & set(words(source))) - stop) >= 3 and bool(unquoted & claim)
 
 
 def written_flags(q: Question, answer) -> tuple[str, ...]:
@@ -136,7 +157,7 @@ def written_flags(q: Question, answer) -> tuple[str, ...]:
             continue
         whose = set(re.findall(r"\w+", who.casefold())) - {"many", "the", "some", "of"}
         for s in _sentences_citing(answer, sid, docs):
-            if (_author_named(s, doc) and _VIEW.search(s) and not _REPORT.search(s)
+            if (_gives_to_author(s, doc) and not _REPORT.search(s)
                     and not whose & set(re.findall(r"\w+", s.casefold()))):
                 flags.append(f"Whose view? [{sid}] reports the view of {who}, not {doc.capitalize()}'s own; "
                              f"your answer gives it to {doc.capitalize()}. Say whose view it is (and what "
@@ -144,8 +165,10 @@ def written_flags(q: Question, answer) -> tuple[str, ...]:
                 break
     flags += _month_flag(q, answer)
     for sid in ids:
-        hedges = hedges_in(corpus.sentence(sid).text)
-        if hedges and not any(_hedged(s) for s in _sentences_citing(answer, sid, docs)):
+        source = corpus.sentence(sid).text
+        hedges = hedges_in(source)
+        restating = [s for s in _sentences_citing(answer, sid, docs) if _restates(s, source)]
+        if hedges and restating and not any(_hedged(s) for s in restating):
             flags.append(f"Hedge dropped: [{sid}] hedges (\"{hedges[0]}\"), but your sentence citing it states "
                          "the claim as certain. Keep the author's hedge.")
     if q.citations and not ids:
