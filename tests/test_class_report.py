@@ -266,3 +266,26 @@ def test_item_analysis_lists_every_option_of_a_shipped_bank(class_folder):
     assert item["discrimination"] != item["discrimination"] and "no other items" in item["note"]  # NaN
     unpicked = [o.text for o in bank.options if o.text not in ("cho 3.2", "cho 2.3", "yang 3.2")]
     assert item["flags"] == "distractor nobody picks: " + "; ".join(map(repr, unpicked))
+
+
+def test_the_report_knows_the_position_each_student_saw(tmp_path, monkeypatch):
+    """A student clicks the second option shown on every single-choice question of lesson 01's
+    quiz in the real widget; the report puts every one of those answers at position 2."""
+    from kit.classroom_items import QuestionLookup, shown_position
+    from kit.widgets.quiz import quiz
+
+    monkeypatch.setenv("KIT_PROGRESS_DIR", str(tmp_path / "store"))
+    box = quiz("01_close_reading")
+    singles = [p for p in box.panels if p.q.type == "single"]
+    for panel in singles:
+        panel.input.value = panel.input.options[1]
+        panel.check.click()
+    kit.export_progress(tmp_path / "dee.csv", student="dee")
+    report = class_report(tmp_path / "dee.csv")
+    lookup = QuestionLookup()
+    rows = report.attempts[report.attempts["question"].isin([p.q.id for p in singles])]
+    assert len(rows) == len(singles) >= 6
+    assert [shown_position(lookup("quiz", r.quiz, r.question), r.response, r.learner)
+            for r in rows.itertuples()] == [2] * len(rows)
+    in_bank = [[o.text for o in p.q.options].index(p.input.options[1]) for p in singles]
+    assert in_bank != [1] * len(singles)  # the student's order, not the bank's (chance: 4 ** -10)
