@@ -16,9 +16,14 @@ def _examples() -> list[str]:
 
 def test_every_yaml_example_loads_and_marks():
     examples = _examples()
-    assert len(examples) == 5
+    assert len(examples) == 6
     banks = [parse_bank(text, source=f"docs example {n}") for n, text in enumerate(examples, start=1)]
-    rate = banks[2].question("china-rate")
+    clue = banks[1].question("date-clue")   # concepts: "The Beijing Winter Olympics next February" [yang 8.3]
+    assert check(clue, "the winter games in Beijing").correct and not check(clue, "the 2008 Summer Olympics").correct
+    assert check(clue, "the summit").mistake == "summit"
+    rate = banks[3].question("china-rate")
     assert check(rate, "24,8").correct and check(rate, 23.8).mistake == "yang-rate"
-    assert check(banks[3].question("honest-broker"), "The United States").status == "partial"
-    assert check(banks[4].question("05.1"), "Cho calls it futile.").status == "written"
+    types = check(rate, "45.7")              # 9 "china" over Cho's 197 types x 1000 = 45.69 (kit.summary)
+    assert types.mistake == "types-denominator" and types.feedback[0].startswith("45.69 divides by the types")
+    assert check(banks[4].question("honest-broker"), "The United States").status == "partial"
+    assert check(banks[5].question("05.1"), "Cho calls it futile.").status == "written"
