@@ -140,11 +140,11 @@ def test_attempt_numbers_continue_across_restarts_and_hints_escalate():
 def test_quiz_widget_numbers_from_the_store():
     box = kit.quiz("00_start_here")
     p = next(p for p in box.panels if p.q.id == "cho-excerpt")
-    p.input.value = True
+    p.input.value = False
     p.check.click()
     box2 = kit.quiz("00_start_here")  # after a kernel restart
     p2 = next(p for p in box2.panels if p.q.id == "cho-excerpt")
-    p2.input.value = False
+    p2.input.value = True
     p2.check.click()
     assert list(kit.progress()["attempt"]) == [1, 2]
 

@@ -428,7 +428,7 @@ def test_answer_key_lists_answers_and_explanations():
     assert list(key.columns) == ["question", "type", "prompt", "answer", "options", "order", "explanation", "cites"]
     row = key.set_index("question").loc["cho-paragraph-3-sentences"]
     assert row["answer"] == "8"  # counted by hand: cho 3.1 ... cho 3.8
-    assert key.set_index("question").loc["cho-excerpt", "answer"] == "False"
+    assert key.set_index("question").loc["cho-excerpt", "answer"] == "True"
     assert len(key) == len(load_bank("00_start_here"))
 
 

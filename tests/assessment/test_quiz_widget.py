@@ -103,7 +103,7 @@ def test_multiple_partial_and_matching_and_toggles():
     assert "Correct!" in m.feedback.value
 
     t = panel(box, "cho-excerpt")
-    t.input.value = False
+    t.input.value = True  # the excerpt: true
     t.check.click()
     assert "Correct!" in t.feedback.value
     a = panel(box, "who-honest-broker")
@@ -166,10 +166,10 @@ def test_script_in_prompt_and_options_is_escaped():
 def test_attempts_are_recorded(tmp_path):
     box = quiz("00_start_here")  # record=True by default; KIT_PROGRESS_DIR is a tmp dir in tests
     p = panel(box, "cho-excerpt")
-    p.input.value = True
+    p.input.value = False
     p.check.click()
     p.retry.click()
-    p.input.value = False
+    p.input.value = True
     p.check.click()
     p.retry.click()  # disabled after a right answer: nothing happens
     df = kit.progress()
@@ -177,7 +177,7 @@ def test_attempts_are_recorded(tmp_path):
     assert list(df["quiz"]) == ["00_start_here"] * 2
     assert list(df["status"]) == ["incorrect", "correct"]
     assert list(df["attempt"]) == [1, 2]
-    assert list(df["response"]) == ["true", "false"]
+    assert list(df["response"]) == ["false", "true"]
     assert (df["kind"] == "quiz").all()
 
 
@@ -193,7 +193,7 @@ def test_store_failure_is_shown_not_raised(tmp_path, monkeypatch):
     monkeypatch.setenv("KIT_PROGRESS_DIR", str(blocker / "sub"))
     box = quiz("00_start_here")
     p = panel(box, "cho-excerpt")
-    p.input.value = False
+    p.input.value = True
     p.check.click()
     assert "Correct!" in p.feedback.value
     assert "could not be saved" in p.feedback.value
