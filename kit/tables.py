@@ -8,7 +8,9 @@ index, and wraps the table in a scrolling region that takes keyboard focus
 (``tabindex="0"``, ``role="region"``, ``aria-label``).
 
 :func:`accessible_tables` makes Jupyter show every DataFrame that way in this session
-(call it once, in a notebook's first cell; importing the kit changes nothing).
+(call it once, in a notebook's first cell; importing the kit changes nothing), and the
+kit's own warnings (:class:`~kit.errors.KitWarning`) as a styled note in the output, not
+as a stderr box with an internal file path.
 
 >>> import pandas as pd
 >>> page = table_html(pd.DataFrame({"term": ["<b>"], "count": [2]}))
@@ -19,10 +21,11 @@ from __future__ import annotations
 
 import html
 import math
+import warnings
 
 import pandas as pd
 
-from .errors import WrongType
+from .errors import KitWarning, WrongType
 
 __all__ = ["table_html", "accessible_tables"]
 
@@ -103,8 +106,32 @@ def table_html(df: pd.DataFrame, *, max_rows: int | None = None, label: str | No
             f'<tbody>{"".join(rows)}</tbody></table>{note}</div>')
 
 
+_NOTE = ("<p role='note' style='border-left: 0.3em solid var(--jp-warn-color1, #f57c00); padding-left: 0.4em; "
+         "color: var(--jp-content-font-color1, #1f1f1f)'><b>Note:</b> {}</p>")
+_PLAIN_SHOWWARNING = warnings.showwarning
+
+
+def note_html(message: str) -> str:
+    """A kit warning as a styled, escaped note.
+
+    >>> note_html("Few words <here>.").count("&lt;here&gt;")
+    1
+    """
+    return _NOTE.format(html.escape(str(message)))
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None):
+    if isinstance(category, type) and issubclass(category, KitWarning):
+        from IPython.display import HTML, display
+
+        display(HTML(note_html(message)))
+    else:
+        _PLAIN_SHOWWARNING(message, category, filename, lineno, file, line)
+
+
 def accessible_tables(on: bool = True) -> bool:
-    """Show DataFrames in this Jupyter session with :func:`table_html` (``on=False``: pandas' own).
+    """Show DataFrames in this Jupyter session with :func:`table_html` (``on=False``: pandas' own),
+    and the kit's warnings as a note (:func:`note_html`) instead of on stderr.
 
     Returns True when a Jupyter (IPython) session was found, False in plain Python.
 
@@ -121,6 +148,8 @@ def accessible_tables(on: bool = True) -> bool:
     formatter = shell.display_formatter.formatters["text/html"]
     if on:
         formatter.for_type(pd.DataFrame, table_html)
+        warnings.showwarning = _show_warning
     else:
         formatter.type_printers.pop(pd.DataFrame, None)
+        warnings.showwarning = _PLAIN_SHOWWARNING
     return True

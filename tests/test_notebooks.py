@@ -175,13 +175,17 @@ def test_runs_top_to_bottom_in_a_fresh_kernel(path):
         for out in cell.get("outputs", []) if out.get("output_type") == "error"
     ]
     assert not errors, f"{_id(path)}: error outputs {errors}"
+    # No stderr box at all: a kit warning shows as a styled note in the output (kit.accessible_tables).
     stderr = [
         (i, out.get("text", "")[:300])
         for i, cell in enumerate(nb.cells) if cell.cell_type == "code"
         for out in cell.get("outputs", [])
-        if out.get("output_type") == "stream" and out.get("name") == "stderr" and "Traceback" in out.get("text", "")
+        if out.get("output_type") == "stream" and out.get("name") == "stderr"
     ]
-    assert not stderr, f"{_id(path)}: tracebacks on stderr {stderr}"
+    assert not stderr, f"{_id(path)}: output on stderr {stderr}"
+    too_long = [(i, what) for i, cell in enumerate(nb.cells) if cell.cell_type == "code"
+                for what in _over_long(cell)]
+    assert not too_long, f"{_id(path)}: over-long output (cell, what) {too_long}"
     # Every cell that draws with the kit shows its figure (a figure that is made but
     # never displayed raises no error, so look for the image itself).  A plot under an
     # `if` (e.g. only when there is saved progress) may rightly draw nothing.
@@ -189,6 +193,50 @@ def test_runs_top_to_bottom_in_a_fresh_kernel(path):
              and not cell.source.lstrip().startswith("if ")
              and not any("image/png" in out.get("data", {}) for out in cell.get("outputs", []))]
     assert not blank, f"{_id(path)}: cells {blank} draw a plot but show no image"
+
+
+MAX_TABLE_CHARS = 1500  # the text of one table; longer prose is printed as lines, or summarised
+MAX_LIST_LINES = 15  # a list shown one short item per line
+
+
+def _over_long(cell) -> list[str]:
+    """What in a cell's outputs is too long to read: a table with more than MAX_TABLE_CHARS
+    characters of text, or more than MAX_LIST_LINES lines of one word each (a list printed
+    one token per line).  A widget is shown as the widget, not as its text."""
+    import html
+
+    found = []
+    for out in cell.get("outputs", []):
+        data = out.get("data", {})
+        if "application/vnd.jupyter.widget-view+json" in data:
+            continue
+        page = "".join(data.get("text/html", ""))
+        if "<table" in page:
+            cells = re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", page, re.S)
+            chars = sum(len(html.unescape(re.sub(r"<[^>]+>", "", c)).strip()) for c in cells)
+            if chars > MAX_TABLE_CHARS:
+                found.append(f"a table of {chars} characters")
+        text = out.get("text", "") if out.get("output_type") == "stream" else "" if page else "".join(data.get("text/plain", ""))
+        lines = [line.strip(" []'\",") for line in text.splitlines()]
+        lines = [line for line in lines if line]
+        single = [line for line in lines if len(line.split()) == 1]
+        if len(single) > MAX_LIST_LINES and len(single) > 0.8 * len(lines):
+            found.append(f"{len(single)} lines of one word each")
+    return found
+
+
+def test_over_long_outputs_are_found():
+    """The check itself: a 20-token list shown one per line, and a wide prose table, are caught."""
+    from nbformat.v4 import new_code_cell, new_output
+
+    tokens = new_code_cell(outputs=[new_output("execute_result", data={"text/plain": "[\n" + ",\n".join(
+        f"'word{i}'" for i in range(20)) + "]"})])
+    table = new_code_cell(outputs=[new_output("display_data", data={"text/html": "<table>" + "<tr><td>" + "prose " * 300
+                                                                                        + "</td></tr></table>"})])
+    short = new_code_cell(outputs=[new_output("stream", name="stdout", text="['a', 'b', 'c']\n")])
+    assert _over_long(tokens) == ["20 lines of one word each"]
+    assert _over_long(table) == ["a table of 1799 characters"]
+    assert _over_long(short) == []
 
 
 # --- nothing shown before the student tries ----------------------------------------------
@@ -302,3 +350,120 @@ def test_time_estimate_covers_the_tasks(path):
     coding = sum(1 for c in cells if c["cell_type"] == "code" and _your_turn(_source(c)))
     floor = 5 * writing + 3 * coding + 10
     assert stated >= floor, f"{_id(path)}: says {stated} min for {writing} writing tasks and {coding} code cells"
+
+
+# --- every "your code" cell is preceded by what it needs ----------------------------------
+# A model solution for each lesson's "# your code:" cell (keyed by words of its comment);
+# the exercises' solutions are the filled-in cells of exercises/solutions/.
+LESSON_SOLUTIONS = {
+    'corpus.sentence("...").text to look up': 'corpus.sentence("yang 7.2").text',
+    "with time words such as": 'kit.kwic(corpus, "month")',
+    "to read one glossary term": 'kit.kwic(corpus, "honest broker")',
+    "keep Yang's rows of `words`": 'yang_words = words[words["doc"] == "yang"]\n'
+                                   'yang_words.sort_values("count", ascending=False).head(5)',
+    "how many different words": 'cho_words = words[words["doc"] == "cho"]\nlen(cho_words[cho_words["count"] == 1])',
+    'kit.kwic(yang, "should")': 'kit.kwic(yang, "should")',
+    'to find "reliant" and "relying"': 'kit.kwic(corpus, "reliant|relying", regex=True)',
+    'kit.actors(corpus) and keep the rows': 'mentions = kit.actors(corpus)\nmentions[mentions["sentence_id"] == "yang 5.2"]',
+    "markers[markers.sentence_id": 'markers[markers["sentence_id"] == "cho 3.5"]',
+    'kit.tokens(yang).count': 'kit.tokens(yang).count("\'s")\ncho.text.split().count("—")',
+    'kit.frequencies(corpus) and keep the rows': 'freq = kit.frequencies(corpus)\nfreq[freq["term"] == "china"]',
+    "kit.ngrams(yang, n=3": 'kit.ngrams(yang, n=3, min_count=2)\nkit.kwic(yang, "the U.S.")',
+    "one key word": 'kit.kwic(corpus, "sanctions")',
+    'kit.arguments("yang") and keep': 'yang_map = kit.arguments("yang")\nyang_map[yang_map["type"] == "prediction"]',
+    "kit.recommendations(kit.load_text": 'kit.recommendations(kit.load_text("They must be tired.", id="mine"))',
+    'kit.stance(corpus["yang"]) and keep': 'hits = kit.stance(corpus["yang"])\nhits[hits["category"] == "hedge"]',
+    'kit.kwic(corpus, "sanction*")': 'kit.kwic(corpus, "sanction*")',
+    "to find the passages you will cite": 'corpus.sentence("cho 3.2").text',
+    "kit.check_citations(": 'kit.check_citations("""Cho calls a wedge "futile" [cho 3.2].""")',
+    "kit.progress() and keep": 'saved = kit.progress()\nsaved[saved["kind"] == "reading"]',
+}
+_BUILTINS = {"len", "int", "float", "round", "dict", "zip", "list", "set", "sorted", "sum", "help"}
+# How each feature looks where it is shown (in a code cell, or in `code` in the text).
+_SHOWN_AS = {
+    "[[": r"\[\[",
+    "df[condition]": r"(\w+)\[\s*\1(?:\.\w+|\[[\"'][^\"']+[\"']\])",
+    "[... for ...]": r"\[[^\]]* for \w+ in ",
+}
+
+
+def _features(code: str) -> set[str]:
+    """The kit functions, pandas and Python moves a piece of code uses."""
+    import ast
+
+    found = set()
+    for node in ast.walk(ast.parse(code)):
+        if isinstance(node, ast.Call):
+            func = node.func
+            if isinstance(func, ast.Attribute):
+                kit_call = isinstance(func.value, ast.Name) and func.value.id == "kit"
+                found.add(f"kit.{func.attr}(" if kit_call else f".{func.attr}(")
+                found |= {f"{k.arg}=" for k in node.keywords if k.arg}
+            elif isinstance(func, ast.Name) and func.id in _BUILTINS:
+                found.add(f"{func.id}(")
+        elif isinstance(node, ast.Subscript):
+            if isinstance(node.value, ast.Attribute) and node.value.attr in ("loc", "iloc"):
+                found.add(f".{node.value.attr}[")
+            if isinstance(node.slice, ast.List):
+                found.add("[[")
+            elif isinstance(node.slice, ast.Compare) or (
+                    isinstance(node.slice, ast.Attribute) and isinstance(node.value, ast.Name)
+                    and isinstance(node.slice.value, ast.Name) and node.slice.value.id == node.value.id):
+                found.add("df[condition]")
+        elif isinstance(node, ast.ListComp):
+            found.add("[... for ...]")
+    return found
+
+
+def _shown_before(feature: str, text: str) -> bool:
+    """A pandas or Python move must have been shown in code; a kit function may also have
+    been named (its help() says how to call it)."""
+    if feature.startswith("kit."):
+        return re.search(re.escape(feature[:-1]) + r"\b", text) is not None
+    pattern = _SHOWN_AS.get(feature) or (r"\b" + re.escape(feature) if feature[0].isalpha() else re.escape(feature))
+    return re.search(pattern, text) is not None
+
+
+def _series() -> list[tuple[Path, list[dict]]]:
+    """Lessons and exercises in the order a student meets them (exercise NN after lesson NN)."""
+    order = sorted(LESSONS + EXERCISES[:len(EXERCISES) // 2],
+                   key=lambda p: (p.stem[:2], p.parent.name == "exercises"))
+    return [(p, _cells(p)) for p in order]
+
+
+def _your_code_cells():
+    """(notebook, cell index, the model solution) for every cell a student fills in."""
+    for path, cells in _series():
+        for i, cell in enumerate(cells):
+            src = _source(cell)
+            if cell["cell_type"] != "code":
+                continue
+            if _your_turn(src):
+                keys = [k for k in LESSON_SOLUTIONS if k in src]
+                assert len(keys) == 1, f"{_id(path)} cell {i}: no model solution for {src!r} in LESSON_SOLUTIONS"
+                yield path, i, LESSON_SOLUTIONS[keys[0]]
+            elif src.startswith("# use "):  # an exercise: its solution, and the filled-in answer cell
+                solved = _cells(path.parent / "solutions" / path.name)
+                answer = _source(solved[i + 1]) if "answer = " in _source(solved[i + 1]) else ""
+                yield path, i, _source(solved[i]) + "\n" + answer
+
+
+def test_every_your_code_cell_is_preceded_by_what_it_needs():
+    """Each kit function, pandas or Python move a cell's solution uses was shown earlier in
+    the series (in a code cell, or as `code` in the text): a student who has never coded
+    meets a row filter, a sort or `.tolist()` before a task needs it."""
+    series = _series()
+    missing = []
+    for path, index, solution in _your_code_cells():
+        earlier = []
+        for other, cells in series:
+            for j, cell in enumerate(cells):
+                if other == path and j >= index:
+                    break
+                if not (cell["cell_type"] == "code" and (_your_turn(_source(cell)) or _source(cell).startswith("# use "))):
+                    earlier.append(_source(cell))
+            if other == path:
+                break
+        text = "\n".join(earlier)
+        missing += [(_id(path), index, f) for f in sorted(_features(solution)) if not _shown_before(f, text)]
+    assert not missing, f"used before it is shown (notebook, cell, feature): {missing}"
