@@ -157,12 +157,16 @@ def _executed(path: Path):
         os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
         try:
             client.execute()  # raises CellExecutionError on the first failing cell
-        finally:
             _EXECUTED[path] = nb
+        except Exception as exc:  # every test of this notebook fails with the same error
+            _EXECUTED[path] = exc
+        finally:
             if backend is None:
                 os.environ.pop("MPLBACKEND")
             else:
                 os.environ["MPLBACKEND"] = backend
+    if isinstance(_EXECUTED[path], Exception):
+        raise _EXECUTED[path]
     return _EXECUTED[path]
 
 
