@@ -137,3 +137,12 @@ def test_compare_saved_annotations():
     annotation.save_annotations({"cho 3.2": "claim"}, annotator="ana")
     with pytest.raises(InvalidArgument, match="several annotators"):
         kit.compare_annotations(kit.load_annotations())
+
+
+def test_the_reference_is_shown_only_beside_the_students_labels():
+    # one label of mine, cho 3.6, where the reference says recommendation ("should collaborate")
+    page = kit.compare_annotations({"cho 3.6": "claim"})._repr_html_()
+    assert "cho 3.6" in page and "should collaborate" in page
+    others = kit.reference_annotations("cho").query("sentence_id != 'cho 3.6'")
+    assert not [sid for sid in others.sentence_id if sid in page]
+    assert not [r for r in others.reason if r in page]  # e.g. cho 3.1's "many Western security analysts"
