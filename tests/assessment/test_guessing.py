@@ -27,8 +27,8 @@ Strategies (each picks one choice per item, in the student's order):
   ("False" on true/false, "neither" on attribution);
 * ``random``: a seeded random choice per student (a uniform non-empty set for tick-all, a
   uniform choice per item for matching);
-* ``position k``: the k-th choice every time, the last one if an item has fewer (k = 1..5;
-  k = 0 is ``first``);
+* ``position k``: the k-th choice every time, the last one if an item has fewer (k from 1 to
+  the largest number of choices in the banks, less one; k = 0 is ``first``);
 * ``always True`` / ``always False`` on true/false, with ``first`` or ``random`` on every other
   item (``always False / first`` is the issue's "always the first option, and False").
 
@@ -45,7 +45,6 @@ from __future__ import annotations
 
 import itertools
 import random
-from functools import lru_cache
 
 import pytest
 
@@ -57,7 +56,6 @@ from kit.resources import data_path
 STUDENTS = [f"sim-{n:03d}" for n in range(200)]
 MARGIN = 0.10            # percentage points a strategy may beat chance by, as a share
 GUESSABLE = ("single", "multiple", "truefalse", "attribution", "matching")
-POSITIONS = 6            # "same position every time" for k = 0 .. 5 (no shipped item has more choices)
 
 
 def _banks():
@@ -93,29 +91,23 @@ def response(q, chosen):
     return chosen
 
 
-@lru_cache(maxsize=None)
-def _score(q, frozen) -> float:
-    thawed = {"T": True, "F": False}.get(frozen, frozen) if isinstance(frozen, str) and len(frozen) == 1 else frozen
-    if isinstance(frozen, tuple) and frozen and frozen[0] == "__dict__":
-        thawed = dict(frozen[1])
-    elif isinstance(frozen, tuple) and frozen and frozen[0] == "__list__":
-        thawed = list(frozen[1])
-    result = check(q, thawed)
-    assert result.status not in ("invalid", "written"), f"{q.id}: the guess {thawed!r} was not read ({result})"
-    return float(result.score or 0.0)
+_SCORES: dict = {}
 
 
 def score(q, answer) -> float:
-    """The real marker's score (0 to 1) for one response, memoised."""
-    if isinstance(answer, bool):
-        frozen = "T" if answer else "F"
-    elif isinstance(answer, dict):
-        frozen = ("__dict__", tuple(sorted(answer.items())))
+    """The real marker's score (0 to 1) for one response, memoised per question and response."""
+    if isinstance(answer, dict):
+        frozen = ("dict", tuple(sorted(answer.items())))
     elif isinstance(answer, list):
-        frozen = ("__list__", tuple(sorted(answer)))
+        frozen = ("list", tuple(sorted(answer)))
     else:
-        frozen = answer
-    return _score(q, frozen)
+        frozen = (type(answer).__name__, answer)
+    key = (q, frozen)   # the question itself (hashed by identity), kept alive by the cache
+    if key not in _SCORES:
+        result = check(q, answer)
+        assert result.status not in ("invalid", "written"), f"{q.id}: the guess {answer!r} was not read ({result})"
+        _SCORES[key] = float(result.score or 0.0)
+    return _SCORES[key]
 
 
 def chance(q) -> float:
@@ -149,6 +141,7 @@ def pick(rule, q, options: list[str], rng: random.Random):
     return options[min(k, len(options) - 1)]
 
 
+POSITIONS = max(len(labels(q, "sim-000")) for _, bank in BANKS for q in bank if guessable(q))
 OPTION_RULES = ["first", "longest", "random", *[f"position {k}" for k in range(1, POSITIONS)]]
 STRATEGIES = [*[(o, "same rule") for o in OPTION_RULES],
               *[(o, t) for t in ("always True", "always False") for o in ("first", "random")]]
