@@ -471,3 +471,28 @@ def test_every_your_code_cell_is_preceded_by_what_it_needs():
         text = "\n".join(earlier)
         missing += [(_id(path), index, f) for f in sorted(_features(solution)) if not _shown_before(f, text)]
     assert not missing, f"used before it is shown (notebook, cell, feature): {missing}"
+
+
+def test_lesson_03_timeline_is_background_with_sources_and_exact_quotes():
+    """The timeline between the texts (section 5, "Two moments") is marked as outside
+    knowledge, names a source for every entry, quotes the texts word for word with ids
+    (e.g. "after a five-year hiatus" [cho 2.5]) and is the teacher's guide's own."""
+    import kit
+
+    def block(text):
+        found = re.search(r"<!-- timeline -->\n(.*?)\n<!-- /timeline -->", text, re.S)
+        assert found, "no timeline block"
+        return found.group(1)
+
+    cells = _cells(ROOT / "notebooks" / "03_comparing_arguments.ipynb")
+    heads = [i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and "## 5. Two moments" in _source(c)]
+    here = [i for i, c in enumerate(cells) if "<!-- timeline -->" in _source(c)]
+    assert heads and here and here[0] == heads[0] + 1, "the timeline follows the heading of section 5"
+    lesson = block(_source(cells[here[0]]))
+    assert lesson == block((ROOT / "docs" / "teacher_guide.md").read_text(encoding="utf-8"))
+    assert "Background from outside the texts" in lesson
+    entries = [e for e in re.split(r"\n- ", lesson)[1:]]
+    assert len(entries) >= 6 and all("Sources:" in e or "Source:" in e for e in entries)
+    for cited in ("yang 7.1", "yang 8.3", "cho 1.1", "cho 1.5", "cho 2.5"):
+        assert f"[{cited}]" in lesson
+    assert kit.check_citations(lesson) == []
