@@ -1,6 +1,6 @@
 """recommendations() on long unpunctuated text: time and growth at 10x the size.
 
-Before the split of kit/compare.py the extractor re-read the whole sentence before each
+Before the split of kit/argumentation/comparison.py the extractor re-read the whole sentence before each
 cue, so one long sentence made it quadratic (200 KB took 16.5 s in the issue's test,
 65 s on the text below).  Target: 200 KB in <= 2 s, and 10x the text <= 20x the time.
 
@@ -14,7 +14,7 @@ import time
 import warnings
 
 import kit
-from kit.advice import recommendations
+from kit.argumentation.recommendations import recommendations
 
 UNIT = ("people in the region say the government should act now and the neighbours "
         "watch the border closely for signs of change ")

@@ -37,7 +37,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import kit  # noqa: E402
-from kit.corpus import Document  # noqa: E402
+from kit.corpus.documents import Document  # noqa: E402
 
 SIZES = (10_000, 100_000, 1_000_000)
 

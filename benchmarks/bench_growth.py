@@ -2,7 +2,7 @@
 
     python benchmarks/bench_growth.py [--base 4000]
 
-Uses the cases of tests/test_linearity.py (CPU time, best of three, a fresh Document
+Uses the cases of tests/analysis/test_linearity.py (CPU time, best of three, a fresh Document
 each time): a ratio near 10 is linear; the test fails a function at 25.  Also times
 the same functions on unpunctuated text (one paragraph, no sentence ends).
 """

@@ -11,7 +11,7 @@ import statistics
 import time
 
 import kit
-from kit.query import document_index
+from kit.analysis.query import document_index
 
 QUERIES = ["cooperation", "wedge", "North Korea", "cooperat*", "relying", "U.S.", "China", "broker"]
 
@@ -32,7 +32,7 @@ def synthetic_document(corpus, n_tokens: int = 1_000_000):
     per = sum(len(kit.tokens(s)) for s in pool) / len(pool)
     sents = [rng.choice(pool) for _ in range(int(n_tokens / per) + 1)]
     paras = [" ".join(sents[i:i + 8]) for i in range(0, len(sents), 8)]
-    return kit.corpus.Document(id="big", text="\n\n".join(paras))
+    return kit.corpus.documents.Document(id="big", text="\n\n".join(paras))
 
 
 def main() -> None:

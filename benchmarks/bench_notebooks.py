@@ -3,7 +3,7 @@
     python benchmarks/bench_notebooks.py [--repeats 3] [--exercises]
 
 Every lesson in notebooks/ is run top to bottom in a fresh kernel with nbclient, as
-tests/test_notebooks.py does (kernel start, all cells, kernel shutdown).  The floor of
+tests/lessons/test_notebooks.py does (kernel start, all cells, kernel shutdown).  The floor of
 one lesson is a notebook that starts a bare kernel and imports the fixed stack every
 lesson needs (pandas, matplotlib with the inline backend, seaborn, ipywidgets, nltk):
 no lesson can cost less.  Floor and lessons run side by side, interleaved (floor,

@@ -1,7 +1,7 @@
 """Command line for teachers: ``python -m kit quiz validate FILE [FILE ...]``.
 
 ``python -m kit course new DIR TEXT_FILE...`` makes a course folder and
-``python -m kit course validate DIR`` checks it (see :mod:`kit.course_new`, :mod:`kit.course_check`).
+``python -m kit course validate DIR`` checks it (see :mod:`kit.classroom.course_new`, :mod:`kit.classroom.course_check`).
 
 Validates question banks (YAML): types, answers, options, unique ids, that every
 cited sentence exists and every quotation is in its sentence, and that computed
@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import classroom_cli
+from .classroom import cli as classroom_cli
 from .errors import KitError
 
 
@@ -65,10 +65,10 @@ def _key(paths: list[str]) -> int:
 
 def _course(args) -> int:
     if args.action == "validate":
-        from .course_check import main_validate
+        from .classroom.course_check import main_validate
 
         return main_validate(args.folder)
-    from .course_new import new_course
+    from .classroom.course_new import new_course
 
     try:
         print("\n".join(new_course(args.folder, args.texts)))

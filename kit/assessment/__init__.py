@@ -1,4 +1,5 @@
-"""Assessment: one question model for quizzes and exercises.
+"""Assessment: one question model for quizzes and exercises, the attempt log, and the
+write-first readings (layer 6).
 
 * :mod:`~kit.assessment.questions` - the :class:`Question` record and :class:`Result`
 * :mod:`~kit.assessment.types` - each question type defined once
@@ -10,6 +11,15 @@
 * :mod:`~kit.assessment.computed` - computed answers from a table of analysis functions
 * :mod:`~kit.assessment.exercises` - :func:`exercise`, :func:`check_exercise`, :func:`self_assess`
 * :mod:`~kit.assessment.progress` - :func:`progress` and :func:`export_progress`
+* :mod:`~kit.assessment.log` - the attempt log (one JSON line per attempt) and the learner id
+* :mod:`~kit.assessment.order` - the order a student sees a question's options in
+* :mod:`~kit.assessment.concepts` - free-text answers accepted by meaning
+* :mod:`~kit.assessment.mistakes` - anticipated mistakes, computed or typed
+* :mod:`~kit.assessment.rules` - rule flags for written answers
+* :mod:`~kit.assessment.effort` - is a written answer a real attempt?
+* :mod:`~kit.assessment.fields` - field readers shared by the question types
+* :mod:`~kit.assessment.choices` - the choice types (single, multiple)
+* :mod:`~kit.assessment.readings` - write first, then the kit's reading (:func:`compare_reading`)
 """
 from __future__ import annotations
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import KitError
-from ..progress_store import attempt_history, record_attempt
+from .log import attempt_history, record_attempt
 from .choices import letters_as_text
 from .marking import check, format_answer
 from .questions import Question, Result

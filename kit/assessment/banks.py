@@ -27,7 +27,7 @@ from .types import TYPES
 __all__ = ["Bank", "load_bank", "parse_bank", "shipped_banks", "shipped_sets", "COMMON_FIELDS"]
 
 # `skill` (lookup | concept | call | written) and `point` (what the item teaches, one line)
-# are optional content tags read by tests/test_banks.py; the loader accepts and ignores them.
+# are optional content tags read by tests/assessment/test_banks.py; the loader accepts and ignores them.
 COMMON_FIELDS = ("id", "type", "prompt", "explanation", "cites", "quotes", "hints", "mistakes", "alternatives",
                  "skill", "point")
 _MAX_PATTERN = 200
@@ -64,7 +64,7 @@ class Bank:
 
 
 def _shipped(folder: str) -> list[str]:
-    from ..resources import data_path
+    from ..files.resources import data_path
 
     path = data_path(folder)
     return sorted(p.name[:-5] for p in path.iterdir() if p.name.endswith(".yaml")) if path.is_dir() else []
@@ -102,7 +102,7 @@ def load_bank(bank, *, corpus=None) -> Bank:
         raise WrongType(f"load_bank() takes a bank id such as '01_close_reading' or a .yaml path, not {bank!r}.")
     for folder, names in (("quizzes", shipped_banks()), ("exercises", shipped_sets())):
         if bank in names:
-            from ..resources import read_text
+            from ..files.resources import read_text
 
             source = f"kit/data/{folder}/{bank}.yaml"
             return parse_bank(load_yaml_text(read_text(f"{folder}/{bank}.yaml"), source=source),
@@ -136,7 +136,7 @@ def parse_bank(text_or_data, *, source: str = "<bank>", corpus=None) -> Bank:
             raise QuestionBankError(f"{source}: field {fld!r} must be text; put it in quotation marks.")
     bank_id = data.get("id") or Path(source).stem
     if corpus is None:
-        from ..corpus import load_corpus
+        from ..corpus.documents import load_corpus
 
         corpus = load_corpus()
     parsed, seen = [], set()
@@ -153,7 +153,7 @@ def parse_bank(text_or_data, *, source: str = "<bank>", corpus=None) -> Bank:
 
 def parse_question(raw, n: int, *, bank_id: str, source: str, corpus, label: str = "Question") -> Question:
     """Validate one question (a mapping from a bank) into a :class:`Question`."""
-    from ..citations import problems, quote_in
+    from ..argumentation.citations import problems, quote_in
 
     if not isinstance(raw, Mapping):
         raise QuestionBankError(f"{source}: question #{n} must be a mapping with id, type, prompt...")

@@ -32,10 +32,10 @@ __all__ = ["compute_answer", "validate_compute", "walk_values", "FUNCTIONS"]
 
 # name -> module (under kit) that defines it.  Only these may be called from a bank.
 FUNCTIONS: dict[str, str] = {
-    "kwic": "reading", "frequencies": "frequency", "ngrams": "frequency", "collocations": "frequency",
-    "dispersion": "frequency", "summary": "frequency", "keyness": "keywords", "actors": "mentions",
-    "stance": "markers", "sentences": "corpus", "tokens": "text", "recommendations": "compare",
-    "arguments": "compare", "compare_arguments": "compare", "comparison_questions": "compare",
+    "kwic": "analysis.reading", "frequencies": "analysis.frequency", "ngrams": "analysis.frequency", "collocations": "analysis.frequency",
+    "dispersion": "analysis.frequency", "summary": "analysis.frequency", "keyness": "analysis.keyness", "actors": "analysis.actors",
+    "stance": "analysis.stance", "sentences": "corpus.documents", "tokens": "corpus.tokens", "recommendations": "argumentation.comparison",
+    "arguments": "argumentation.comparison", "compare_arguments": "argumentation.comparison", "comparison_questions": "argumentation.comparison",
 }
 _FILES = {"load_text", "load_bank", "answer_key", "load_annotations", "load_corpus", "export_progress",
           "progress", "plot_progress", "reference_annotations", "compare_annotations"}
@@ -178,7 +178,7 @@ def compute_answer(spec: Mapping, *, corpus: Mapping | None = None, where: str =
     ``times:`` multiplies (a rate: ``per: {call: summary, ..., take: tokens}, times: 1000``).
     """
     if corpus is None:
-        from ..corpus import load_corpus
+        from ..corpus.documents import load_corpus
 
         corpus = load_corpus()
     try:

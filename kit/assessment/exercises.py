@@ -76,12 +76,12 @@ def build_registry(sources, *, corpus=None) -> dict[str, Question]:
 def registry(*, corpus=None) -> dict[str, Question]:
     """Every shipped exercise by id (validated once per corpus)."""
     if corpus is None:
-        from ..corpus import load_corpus
+        from ..corpus.documents import load_corpus
 
         corpus = load_corpus()
     cached = _REGISTRIES.get(id(corpus))
     if cached is None or cached[0] is not corpus:
-        from ..resources import read_text
+        from ..files.resources import read_text
 
         sources = [(f"kit/data/exercises/{n}.yaml", read_text(f"exercises/{n}.yaml")) for n in shipped_sets()]
         cached = _REGISTRIES[id(corpus)] = (corpus, build_registry(sources, corpus=corpus))
@@ -207,7 +207,7 @@ def self_assess(exercise_id: str, ticked, *, corpus=None) -> ExerciseResult:
                               f"kit.check_exercise({ex.id!r}, answer).")
     chosen = _ticked(ex, ticked)
     score = len(chosen) / len(ex.checklist)
-    from ..progress_store import record_attempt
+    from .log import record_attempt
 
     note = ""
     try:

@@ -2,7 +2,7 @@
 
 The seed is ``sha256("<learner>|<bank>|<question id>")`` (never Python's ``hash``, which
 changes from one process to the next), so one student sees the same order after a kernel
-restart, and two students (two learner ids, :func:`kit.progress_store.learner_id`) see
+restart, and two students (two learner ids, :func:`kit.assessment.log.learner_id`) see
 different orders for most questions.  What is shuffled:
 
 * ``single`` and ``multiple`` with options: the options;
@@ -53,7 +53,7 @@ def choices(q: Question) -> tuple[Option, ...]:
 def option_order(q: Question, learner: str | None = None) -> tuple[int, ...]:
     """The student's order of ``q``'s choices, as indexes into :func:`choices`.
 
-    ``learner`` defaults to this store's id (:func:`kit.progress_store.learner_id`; if the
+    ``learner`` defaults to this store's id (:func:`kit.assessment.log.learner_id`; if the
     store cannot be used, its folder's path).
     The identity order when ``q`` says ``shuffle: false``, has fewer than two choices,
     or is not of a shuffled type (``single``, ``multiple``, ``matching``).
@@ -68,8 +68,8 @@ def _learner() -> str:
     """This store's learner id; if the store cannot be read or written (a quiz must still
     show), the store's folder name, which differs between students' home folders."""
     from ..errors import KitError
-    from ..progress_store import learner_id
-    from ..store import base_dir
+    from .log import learner_id
+    from ..files.store import base_dir
 
     try:
         return learner_id()

@@ -23,8 +23,8 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import InvalidArgument, StoreError, WrongType
-from ..progress_store import COLUMNS, learner_id, read_attempts
-from ..store import atomic_write_text
+from .log import COLUMNS, learner_id, read_attempts
+from ..files.store import atomic_write_text
 
 __all__ = ["progress", "export_progress", "EXPORT_COLUMNS", "safe_cell"]
 
@@ -107,7 +107,7 @@ def export_progress(path: str | os.PathLike = "my_progress.csv", *, student: str
 
     Columns: ``student, learner, time, kind, quiz, question, attempt, status, score,
     response, mistake, feedback``.  ``student`` defaults to ``$JUPYTERHUB_USER``, else your
-    login name; ``learner`` is this store's own id (:func:`~kit.progress_store.learner_id`),
+    login name; ``learner`` is this store's own id (:func:`~kit.assessment.log.learner_id`),
     which keeps apart two students who share a login name.  A folder given as ``path`` gets ``my_progress.csv`` inside it.
     ``excel=True`` adds the byte-order mark Excel needs for UTF-8.
 

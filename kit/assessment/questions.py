@@ -157,7 +157,7 @@ class Question:
         return self.text()
 
     def _repr_html_(self) -> str:
-        from ..htmltext import markdown_html
+        from ..display.html import markdown_html
         from .order import shuffled_options
 
         shown = shuffled_options(self) if self.options else ()  # the order this student is shown

@@ -61,7 +61,7 @@ def cited_ids(text: str, doc_ids) -> list[str]:
 @lru_cache(maxsize=32)
 def _speakers(doc_id: str) -> dict[str, str]:
     """Sentence id -> the speaker of the view it reports (from the argument map)."""
-    from ..argument_maps import arguments
+    from ..argumentation.maps import arguments
 
     try:
         table = arguments(doc_id)
@@ -145,7 +145,7 @@ def written_flags(q: Question, answer) -> tuple[str, ...]:
     """The rule flags of a written answer (empty when none applies)."""
     if not isinstance(answer, str) or not answer.strip():
         return ()
-    from ..corpus import load_corpus
+    from ..corpus.documents import load_corpus
 
     corpus = load_corpus()
     docs = list(corpus)

@@ -14,8 +14,16 @@ import numbers
 from collections.abc import Mapping
 
 from ..errors import QuestionBankError
-from .choices import (check_multiple, check_single, choice_input, choice_text, format_list, parse_multiple,
-                      parse_shuffle, parse_single)
+from .choices import (
+    check_multiple,
+    check_single,
+    choice_input,
+    choice_text,
+    format_list,
+    parse_multiple,
+    parse_shuffle,
+    parse_single,
+)
 from .concepts import accepted_by_meaning, names_concepts, parse_concepts
 from .mistakes import ids_note, swap_note
 from .rules import written_flags
@@ -193,7 +201,7 @@ def _matching_input(q):  # the right-hand choices in this student's order
 
 
 def _parse_attribution(raw, fail, corpus, citations):
-    from ..citations import quote_in
+    from ..argumentation.citations import quote_in
 
     choices = (*corpus, "both", "neither")
     answer = need_answer(raw, fail, "attribution")

@@ -1,12 +1,12 @@
 """The annotation widget: one dropdown per sentence, Save, and a comparison with the reference.
 
-All logic lives in :mod:`kit.annotation`; this module only builds controls.
+All logic lives in :mod:`kit.argumentation.annotation`; this module only builds controls.
 """
 from __future__ import annotations
 
 import html
 
-from ..annotation import LABELS, compare_annotations, load_annotations, save_annotations
+from ..argumentation.annotation import LABELS, compare_annotations, load_annotations, save_annotations
 from ..errors import KitError
 
 __all__ = ["annotate"]
@@ -25,7 +25,7 @@ def annotate(doc, *, annotator: str = "me"):
     """
     import ipywidgets as w
 
-    from ..corpus import Document
+    from ..corpus.documents import Document
 
     if not isinstance(doc, Document):
         from ..errors import WrongType

@@ -1,7 +1,7 @@
 """The argument explorer: pick a comparison question, read the texts' positions side by side.
 
-A thin front end over :func:`kit.compare.compare_arguments` and
-:func:`kit.compare.side_by_side_html`; everything it shows also works without it.
+A thin front end over :func:`kit.argumentation.comparison.compare_arguments` and
+:func:`kit.argumentation.comparison.side_by_side_html`; everything it shows also works without it.
 """
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def argument_explorer(*, question: str | None = None, context: bool = True, corp
     """
     import ipywidgets as widgets
 
-    from .. import compare
+    from ..argumentation import comparison as compare
     from ..errors import InvalidArgument, UnknownQuestion, did_you_mean
 
     if not isinstance(context, bool):

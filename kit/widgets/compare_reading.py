@@ -1,14 +1,21 @@
 """The "write first, then compare" widget: a writing box per task, and a button that
 saves the student's text and only then shows the kit's reading beside it.
 
-All logic lives in :mod:`kit.reveal`; this module only builds controls.
+All logic lives in :mod:`kit.assessment.readings`; this module only builds controls.
 """
 from __future__ import annotations
 
 import html
 
 from ..errors import KitError, StoreError, WrongType
-from ..reveal import MIN_WORDS, attempt_problem, compare_reading, latest_reading, reading_html, reading_task
+from ..assessment.readings import (
+    MIN_WORDS,
+    attempt_problem,
+    compare_reading,
+    latest_reading,
+    reading_html,
+    reading_task,
+)
 
 __all__ = ["write_first"]
 

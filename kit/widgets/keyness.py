@@ -9,11 +9,11 @@ from __future__ import annotations
 import html
 import warnings
 
-from ..corpus import documents_of
+from ..corpus.documents import documents_of
 from ..errors import KitError
-from ..keyness_maths import explain_keyness
-from ..keywords import keyness
-from ..reading import kwic
+from ..analysis.keyness_maths import explain_keyness
+from ..analysis.keyness import keyness
+from ..analysis.reading import kwic
 
 __all__ = ["keyness_explorer", "explanation_html"]
 
@@ -52,7 +52,7 @@ def _kwic_html(table, limit: int = 20) -> str:
 
 
 def explanation_html(x) -> str:
-    """A :class:`~kit.keyness_maths.KeynessExplanation` as escaped HTML."""
+    """A :class:`~kit.analysis.keyness_maths.KeynessExplanation` as escaped HTML."""
     note = (f"<p style='{WARN}'>{html.escape(x.note)}</p>" if x.note else "")
     return (f"<h4>{html.escape(repr(x.term))}: {html.escape(x.target)} against {html.escape(x.reference)}</h4>"
             f"<p><b>Observed counts</b></p>{_frame_html(x.table)}"

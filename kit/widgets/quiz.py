@@ -18,7 +18,7 @@ import html
 
 import ipywidgets as W
 
-from ..htmltext import markdown_html
+from ..display.html import markdown_html
 from ..assessment import Bank, Question, format_answer, load_bank, parse_bank
 from ..assessment.attempts import Attempts
 from ..errors import InvalidArgument, KitError, WrongType

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..errors import KitError
 from ..options import text, whole_number
-from ..reading import highlight, kwic, term_list
+from ..analysis.reading import highlight, kwic, term_list
 
 __all__ = ["concordance_explorer", "reader", "kwic_table_html"]
 
@@ -47,7 +47,7 @@ def concordance_explorer(corpus: Any, *, query: str = "cooperation", window: int
     """
     import ipywidgets as w
 
-    from ..corpus import documents_of
+    from ..corpus.documents import documents_of
 
     docs = documents_of(corpus, "concordance_explorer")
     text(query, "query", "concordance_explorer", "kit.concordance_explorer(corpus, query='wedge')")
@@ -94,7 +94,7 @@ def reader(corpus: Any, terms: str | Iterable[str] = ("cooperation",)) -> Any:
     """
     import ipywidgets as w
 
-    from ..corpus import documents_of
+    from ..corpus.documents import documents_of
 
     docs = documents_of(corpus, "reader")
     start = ", ".join(term_list(terms))

@@ -216,7 +216,7 @@ def test_tries_answered_by_a_mistake_do_not_use_up_hints():
 
 
 def test_another_corpus_gives_its_own_documents_and_ids(tmp_path):
-    from kit.corpus import Corpus
+    from kit.corpus.documents import Corpus
 
     other = Corpus([kit.load_text("Rain fell all night.\n\nThe river rose by morning.", id="smith"),
                     kit.load_text("The dam held.", id="jones")])

@@ -51,7 +51,7 @@ import pytest
 from kit.assessment import check, load_bank
 from kit.assessment.banks import shipped_banks, shipped_sets
 from kit.assessment.order import shuffled_options
-from kit.resources import data_path
+from kit.files.resources import data_path
 
 STUDENTS = [f"sim-{n:03d}" for n in range(200)]
 MARGIN = 0.10            # percentage points a strategy may beat chance by, as a share

@@ -14,7 +14,7 @@ from kit.assessment.computed import FUNCTIONS
 from kit.assessment.types import TYPES
 
 KIT = Path(kit.__file__).parent
-MINE = sorted((KIT / "assessment").glob("*.py")) + [KIT / "progress_store.py", KIT / "store.py",
+MINE = sorted((KIT / "assessment").glob("*.py")) + [KIT / "files" / "store.py",
                                                      KIT / "widgets" / "checklist.py"]
 # (no exceptions: every shared helper has a public name)
 ALLOWED_PRIVATE: set[str] = set()

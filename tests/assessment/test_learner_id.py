@@ -5,7 +5,7 @@ import os
 import pytest
 
 from kit.errors import StoreError
-from kit.progress_store import learner_id
+from kit.assessment.log import learner_id
 
 
 @pytest.fixture()

@@ -7,7 +7,7 @@ import pytest
 
 import kit
 from kit.__main__ import main as cli
-from kit.htmltext import markdown_html
+from kit.display.html import markdown_html
 from kit.assessment import (answer_key, check, compute_answer, format_answer, load_bank,
                             normalise_answer, parse_bank)
 from kit.errors import QuestionBankError, TextNotFound, UnknownQuestion, WrongType

@@ -10,7 +10,7 @@ from kit.assessment.banks import load_bank, shipped_banks
 from kit.assessment.computed import compute_answer
 from kit.assessment.exercises import registry
 from kit.assessment.mistakes import derived_mistakes, example_answer, ids_note, mistake_value
-from kit.corpus import load_corpus, sentences
+from kit.corpus.documents import load_corpus, sentences
 from kit.errors import QuestionBankError
 
 

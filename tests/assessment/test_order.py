@@ -16,7 +16,7 @@ from kit.assessment import check, load_bank, parse_bank
 from kit.assessment.banks import shipped_banks, shipped_sets
 from kit.assessment.order import choices, option_order, shuffled_options
 from kit.errors import QuestionBankError
-from kit.progress_store import learner_id
+from kit.assessment.log import learner_id
 from kit.widgets.quiz import quiz
 
 ROOT = Path(__file__).resolve().parents[2]

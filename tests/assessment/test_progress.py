@@ -8,7 +8,7 @@ import pytest
 
 import kit
 from kit.errors import StoreError
-from kit.progress_store import COLUMNS, progress_path, record_attempt
+from kit.assessment.log import COLUMNS, progress_path, record_attempt
 
 
 def _two_attempts():

@@ -1,4 +1,4 @@
-"""kit.store: appends under a lock lose nothing; damage is skipped or set aside, never spread."""
+"""kit.files.store: appends under a lock lose nothing; damage is skipped or set aside, never spread."""
 from __future__ import annotations
 
 import multiprocessing
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kit import store as _store
+from kit.files import store as _store
 from kit.errors import StoreError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -59,7 +59,7 @@ def test_two_processes_writing_500_each_lose_nothing(tmp_path):
 KILLED_WRITER = """
 import sys
 sys.path.insert(0, {root!r})
-from kit import store as _store
+from kit.files import store as _store
 i = 0
 while True:
     _store.append_record({log!r}, {{"i": i, "pad": "y" * 5000}})

@@ -13,7 +13,7 @@ import pytest
 
 import kit
 from kit.errors import StoreError
-from kit.progress_store import progress_path, record_attempt
+from kit.assessment.log import progress_path, record_attempt
 
 
 def _lines(*records) -> None:

@@ -3,7 +3,7 @@ and a kernel killed with SIGKILL while it is saving attempts.  No good record is
 
 The kernels click the quiz widget's Check button from Python (no browser), exactly as
 the Check button does in JupyterLab; every click appends an attempt to the store in
-KIT_PROGRESS_DIR (see kit/store.py and kit/progress_store.py).
+KIT_PROGRESS_DIR (see kit/files/store.py and kit/assessment/log.py).
 """
 from __future__ import annotations
 
@@ -79,7 +79,7 @@ def _stdout_of(client, msg_id, timeout, until=None):
 
 
 def _attempts(store_dir, bank):
-    from kit import store
+    from kit.files import store
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")

@@ -198,7 +198,7 @@ def test_three_students_on_a_real_hub(tmp_path):
         proc = subprocess.run([sys.executable, "-m", "kit", "class-report", str(exports), "--html", str(html)],
                               capture_output=True, text=True, timeout=120, cwd=hub.REPO)
         assert proc.returncode == 0, proc.stderr
-        from kit.classroom import class_report
+        from kit.classroom.report import class_report
 
         report = class_report(exports)
         q = report.questions.set_index(["quiz", "question"]).loc[(BANK, QUESTION)]

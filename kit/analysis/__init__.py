@@ -1,0 +1,10 @@
+"""Analysis: searching and counting the texts (layer 4).
+
+* :mod:`~kit.analysis.query` - one phrase matcher over a document's tokens
+* :mod:`~kit.analysis.reading` - :func:`show`, :func:`highlight`, :func:`kwic`
+* :mod:`~kit.analysis.actors` - :func:`actors`: mentions of political actors through a gazetteer
+* :mod:`~kit.analysis.stance` - :func:`stance`: modal verbs, hedges and boosters
+* :mod:`~kit.analysis.frequency` - :func:`frequencies`, :func:`ngrams`, :func:`collocations`, :func:`dispersion`, :func:`summary`
+* :mod:`~kit.analysis.keyness` - :func:`keyness`: which words are relatively more frequent in one text
+* :mod:`~kit.analysis.keyness_maths` - :func:`explain_keyness`: the maths of one term
+"""

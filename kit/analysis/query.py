@@ -1,0 +1,305 @@
+"""The query engine: one phrase matcher over a document's tokens, used by every search.
+
+:func:`kit.kwic` and :func:`kit.highlight` (queries a student types), :func:`kit.actors`
+(gazetteer names) and :func:`kit.stance` (stance markers) all find phrases with the
+same :class:`PhraseMatcher`: a phrase is a sequence of *slots*, each a literal token
+or a :class:`TokenPattern` (a wildcard or a regular expression that picks tokens from
+the vocabulary).  What differs between the callers is only
+
+* which tokens they look at (whole compounds, or hyphenated parts),
+* what may stand between two words of a phrase (``joined``), and
+* whether overlapping matches are all kept (KWIC) or the longest wins (names, markers).
+
+Regular expressions typed by a student run with a time limit (the ``regex`` module's
+``timeout=``), so a pattern such as ``(a+)+b`` cannot hang the kernel.
+"""
+from __future__ import annotations
+
+import bisect
+import fnmatch
+import time
+import weakref
+from collections.abc import Callable, Collection, Iterable, Sequence
+from typing import Any, Union
+
+from ..corpus.documents import Document
+from ..errors import InvalidArgument, QueryTooSlow, WrongType
+from ..corpus.splitting import sentence_spans
+from ..corpus.tokens import TokenTable, normalise, token_spans, token_table
+
+__all__ = ["PhraseMatcher", "TokenPattern", "parse_query", "DocumentIndex", "document_index",
+           "REGEX_SECONDS"]
+
+#: CPU time allowed for one student-typed regular expression over a document's
+#: vocabulary (the ``regex`` module counts CPU time: on a busy machine the wait is longer).
+REGEX_SECONDS = 0.5
+
+
+class TokenPattern:
+    """A slot that accepts every token a pattern matches: a wildcard or a regex.
+
+    >>> sorted(TokenPattern.glob("cooperat*").select(["cooperation", "cooperate", "co-operation"]))
+    ['cooperate', 'cooperation']
+    """
+
+    def __init__(self, pattern: Any, *, whole: bool, source: str) -> None:
+        self.pattern, self.whole, self.source = pattern, whole, source
+
+    @classmethod
+    def glob(cls, text: str, *, case: bool = False) -> "TokenPattern":
+        import re
+
+        pattern = normalise(text, lower=not case)
+        return cls(re.compile(fnmatch.translate(pattern), 0 if case else re.IGNORECASE),
+                   whole=True, source=text)
+
+    @classmethod
+    def regex(cls, text: str, *, case: bool = False) -> "TokenPattern":
+        import regex
+
+        try:
+            return cls(regex.compile(text, 0 if case else regex.IGNORECASE), whole=False, source=text)
+        except (regex.error, ValueError, OverflowError, RecursionError) as exc:
+            raise InvalidArgument(
+                f"{text!r} is not a valid regular expression ({exc}). Check the brackets "
+                "and backslashes, or use regex=False for plain words and * wildcards, e.g. 'cooperat*'."
+            ) from None
+
+    def select(self, vocabulary: Iterable[str], *, seconds: float = REGEX_SECONDS) -> set[str]:
+        """The words of ``vocabulary`` this slot accepts (within ``seconds`` for a regex)."""
+        if self.whole:
+            return {w for w in vocabulary if self.pattern.fullmatch(w)}
+        deadline = time.process_time() + seconds
+        out = set()
+        try:
+            for w in vocabulary:
+                left = deadline - time.process_time()
+                if left <= 0:
+                    raise TimeoutError
+                if self.pattern.search(w, timeout=left):
+                    out.add(w)
+        except TimeoutError:
+            raise QueryTooSlow(
+                f"The regular expression {self.source!r} took more than {seconds:g} s and was "
+                "stopped: nested repeats such as (a+)+ make it try too many ways. Simplify it "
+                "(e.g. 'a+b' instead of '(a+)+b'), or use a wildcard such as 'cooperat*'."
+            ) from None
+        return out
+
+
+Slot = Union[str, TokenPattern]
+
+
+class PhraseMatcher:
+    """Find phrases (sequences of slots) in a sequence of tokens.
+
+    Parameters
+    ----------
+    phrases : iterable of (slots, payload)
+        Each phrase is a sequence of slots (literal tokens or :class:`TokenPattern`)
+        with a payload returned with its matches (an actor, a marker, a query).
+
+    Examples
+    --------
+    >>> m = PhraseMatcher([(["north", "korea"], "NK"), (["korea"], "K")])
+    >>> words = ["north", "korea", "and", "korea"]
+    >>> m.find(words, longest=True)
+    [(0, 1, 'NK'), (3, 3, 'K')]
+    >>> m.find(words)
+    [(0, 1, 'NK'), (1, 1, 'K'), (3, 3, 'K')]
+    """
+
+    def __init__(self, phrases: Iterable[tuple[Sequence[Slot], Any]]) -> None:
+        self.phrases = [(tuple(slots), payload) for slots, payload in phrases if len(slots)]
+
+    def find(
+        self,
+        words: Sequence[str],
+        *,
+        joined: Callable[[int], bool] | None = None,
+        vocabulary: Collection[str] | None = None,
+        accept: Callable[[int, int, Any], bool] | None = None,
+        longest: bool = False,
+    ) -> list[tuple[int, int, Any]]:
+        """``(first, last, payload)`` of every match, sorted by position.
+
+        ``joined(i)``: may tokens ``i`` and ``i + 1`` stand side by side in a phrase
+        (default: always).  ``vocabulary``: the set of ``words``, if known (patterns
+        choose from it).  ``accept(first, last, payload)``: a last check.
+        ``longest``: keep only non-overlapping matches, the longest first.
+        """
+        vocab = vocabulary
+        resolved, by_first = [], {}
+        for slots, payload in self.phrases:
+            if any(isinstance(s, TokenPattern) for s in slots) and vocab is None:
+                vocab = set(words)
+            slots = tuple(s if isinstance(s, str) else frozenset(s.select(vocab)) for s in slots)
+            resolved.append((slots, payload))
+            for key in ((slots[0],) if isinstance(slots[0], str) else slots[0]):
+                by_first.setdefault(key, []).append(len(resolved) - 1)
+        if len(by_first) <= 8 and hasattr(words, "index"):
+            # A few first words (a query): list.index scans in C, ~20x faster than a loop.
+            cands = []
+            for key, ps in by_first.items():
+                i = -1
+                while True:
+                    try:
+                        i = words.index(key, i + 1)
+                    except ValueError:
+                        break
+                    cands += [(i, p) for p in ps]
+            cands.sort()
+        else:
+            cands = [(i, p) for i, w in enumerate(words) if w in by_first for p in by_first[w]]
+        n, found = len(words), []
+        # The words after the first, as a list when all are literal (one slice compare).
+        rests = [list(slots[1:]) if all(isinstance(x, str) for x in slots[1:]) else None
+                 for slots, _ in resolved]
+        for i, p in cands:
+            slots, payload = resolved[p]
+            j = i + len(slots) - 1
+            if j >= n:
+                continue
+            if j > i:
+                rest = rests[p]
+                if rest is not None:
+                    if words[i + 1:j + 1] != rest:
+                        continue
+                elif not all(_fits(words[i + m], slots[m]) for m in range(1, len(slots))):
+                    continue
+                if joined is not None and not all(joined(k) for k in range(i, j)):
+                    continue
+            if accept is not None and not accept(i, j, payload):
+                continue
+            found.append((i, j, payload))
+        if not longest:
+            return sorted(found, key=lambda f: (f[0], f[1]))
+        # Longest first (in words, then letters), then leftmost; a word is taken once.
+        found.sort(key=lambda f: (f[0] - f[1], -sum(len(words[k]) for k in range(f[0], f[1] + 1)), f[0]))
+        used, out = bytearray(n), []
+        for i, j, payload in found:
+            if any(used[i:j + 1]):
+                continue
+            used[i:j + 1] = b"\x01" * (j - i + 1)
+            out.append((i, j, payload))
+        return sorted(out, key=lambda f: f[0])
+
+
+def _fits(word: str, slot) -> bool:
+    return word == slot if isinstance(slot, str) else word in slot
+
+
+# --- queries typed by students --------------------------------------------------
+
+
+def parse_query(query: Any, *, case: bool = False, regex: bool = False, what: str = "query") -> list[Slot]:
+    """A query (word, phrase, wildcard or regular expressions) as a list of slots.
+
+    >>> parse_query("North Korea")
+    ['north', 'korea']
+    >>> [type(s).__name__ for s in parse_query("cooperat* with")]
+    ['TokenPattern', 'str']
+    """
+    if not isinstance(query, str):
+        raise WrongType(
+            f"The {what} must be a string such as 'wedge' or 'North Korea', not "
+            f"{query!r} (a {type(query).__name__})."
+        )
+    if not query.strip():
+        raise InvalidArgument(
+            f"The {what} is empty. Type a word ('wedge'), a phrase ('North Korea') "
+            "or a wildcard ('cooperat*')."
+        )
+    if len(query) > 1000:
+        raise InvalidArgument(f"The {what} is {len(query)} characters long; keep it under 1,000 (a few words).")
+    slots: list[Slot] = []
+    for piece in query.split():
+        if regex:
+            slots.append(TokenPattern.regex(piece, case=case))
+        elif "*" in piece or "?" in piece:
+            slots.append(TokenPattern.glob(piece, case=case))
+        else:
+            words = [normalise(t, lower=not case) for _, _, t in token_spans(piece)]
+            if not words:
+                raise InvalidArgument(
+                    f"The {what} {query!r} has no words in it (only punctuation). "
+                    "Type a word such as 'wedge'."
+                )
+            slots.extend(words)
+    return slots
+
+
+# --- the per-document index ---------------------------------------------------------
+
+
+class DocumentIndex:
+    """A document's tokens with offsets, its vocabulary, and sentence ids by offset."""
+
+    def __init__(self, doc: Document) -> None:
+        self.text = doc.text
+        table: TokenTable = token_table(doc)  # the tokens kit.tokens() counts, with offsets
+        self.starts, self.ends, self.raw, self.lower = table.starts, table.ends, table.raw, table.lower
+        self._vocabulary: dict[bool, set[str]] = {}
+        self._doc = weakref.ref(doc)
+        self._sent_starts: list[int] | None = None
+        self._para_starts: list[int] | None = None
+        self._spans: dict[int, list[int]] = {}
+
+    def tokens(self, case: bool) -> list[str]:
+        return self.raw if case else self.lower
+
+    def vocabulary(self, case: bool) -> set[str]:
+        """The distinct tokens (case kept or not)."""
+        if case not in self._vocabulary:
+            self._vocabulary[case] = set(self.tokens(case))
+        return self._vocabulary[case]
+
+    def spaced(self, i: int) -> bool:
+        """Only white space between token ``i`` and token ``i + 1``."""
+        return not self.text[self.ends[i]:self.starts[i + 1]].strip()
+
+    def find(self, slots: Sequence[Slot], *, case: bool) -> list[tuple[int, int]]:
+        """Token positions ``(first, last)`` of every match of one query."""
+        vocab = self.vocabulary(case) if any(isinstance(s, TokenPattern) for s in slots) else None
+        hits = PhraseMatcher([(slots, None)]).find(self.tokens(case), vocabulary=vocab, joined=self.spaced)
+        return [(i, j) for i, j, _ in hits]
+
+    def sentence_ids(self, chars: list[int]) -> list[str]:
+        """The id of the sentence holding each character offset.
+
+        If the document's sentences are not made yet, only the paragraphs that hold
+        an offset are split (the ids are the same: ``tests/analysis/test_query.py`` checks).
+        """
+        doc = self._doc()
+        if doc is None:
+            return [""] * len(chars)
+        if "sentences" in doc.__dict__:
+            sents = doc.sentences
+            if self._sent_starts is None:
+                self._sent_starts = [s.start for s in sents]
+            starts = self._sent_starts
+            return [sents[max(bisect.bisect_right(starts, c) - 1, 0)].id for c in chars]
+        paras = doc.paragraphs
+        if self._para_starts is None:
+            self._para_starts = [p.start for p in paras]
+        out = []
+        for char in chars:
+            k = max(bisect.bisect_right(self._para_starts, char) - 1, 0)
+            starts = self._spans.get(k)
+            if starts is None:
+                extra = doc.metadata.get("abbreviations", ())
+                starts = self._spans[k] = [paras[k].start + a for a, _ in
+                                           sentence_spans(paras[k].text, abbreviations=extra)]
+            out.append(f"{doc.id} {paras[k].number}.{max(bisect.bisect_right(starts, char), 1)}")
+        return out
+
+
+_INDEXES: "weakref.WeakKeyDictionary[Document, DocumentIndex]" = weakref.WeakKeyDictionary()
+
+
+def document_index(doc: Document) -> DocumentIndex:
+    """The (cached) :class:`DocumentIndex` of a document."""
+    found = _INDEXES.get(doc)
+    if found is None or found.text is not doc.text:
+        found = _INDEXES[doc] = DocumentIndex(doc)
+    return found

@@ -1,0 +1,10 @@
+"""Corpus: documents, sentence ids, courses, loading and the text pipeline (layer 2).
+
+* :mod:`~kit.corpus.documents` - :class:`Document`, :class:`Sentence`, :class:`Paragraph`, :class:`Corpus`
+* :mod:`~kit.corpus.course` - a course folder: ``course.yaml`` and its texts
+* :mod:`~kit.corpus.loading` - :func:`load_text`: students' own texts
+* :mod:`~kit.corpus.matter` - title, venue, front matter, body and back matter
+* :mod:`~kit.corpus.plaintext` - line endings, blank lines, hard-wrapped lines
+* :mod:`~kit.corpus.splitting` - sentence splitting (Punkt with the kit's parameters, no downloads)
+* :mod:`~kit.corpus.tokens` - word tokens and stopwords
+"""

@@ -1,0 +1,295 @@
+"""Documents, sentences with stable ids, the corpus of a course, and students' own texts.
+
+Every sentence has an id such as ``"cho 2.3"``: document ``cho``, paragraph 2,
+sentence 3 (both 1-based, counted in the body only).  Ids are how the lessons,
+quizzes and argument maps cite the texts.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Iterator
+
+from ..errors import did_you_mean
+from ..errors import EmptyText, InvalidArgument, UnknownDocument, UnknownSentence, WrongType
+from .tokens import sentence_spans
+
+__all__ = [
+    "Paragraph",
+    "Sentence",
+    "Document",
+    "Corpus",
+    "load_corpus",
+    "sentences",
+]
+
+_ID_RE = re.compile(r"^(?:(?P<doc>[^\s.]+)\s+)?(?P<para>\d+)\.(?P<sent>\d+)$")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of a document's body; ``doc.text[start:end] == text``."""
+
+    doc: str
+    number: int
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence; ``doc.text[start:end] == text``.
+
+    ``id`` is the citation form, ``"cho 2.3"``; ``label`` drops the document, ``"2.3"``.
+    """
+
+    id: str
+    doc: str
+    paragraph: int
+    index: int
+    text: str
+    start: int
+    end: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.paragraph}.{self.index}"
+
+
+class Document:
+    """A text split into paragraphs and sentences, with its metadata.
+
+    ``text`` is the body only; ``front_matter`` and ``back_matter`` (an editor's
+    preface, an author's bio) are kept apart from it.
+
+    >>> doc = Document(id="demo", text="One idea. Two ideas.\\n\\nA second paragraph.")
+    >>> [s.id for s in doc.sentences]
+    ['demo 1.1', 'demo 1.2', 'demo 2.1']
+    >>> doc.sentence("1.2").text
+    'Two ideas.'
+    """
+
+    def __init__(
+        self,
+        *,
+        id: str,
+        text: str,
+        title: str | None = None,
+        author: str = "unknown",
+        venue: str = "not stated in the source",
+        date: str = "not stated in the source",
+        front_matter: str = "",
+        back_matter: str = "",
+        metadata: Mapping | None = None,
+        folder=None,
+    ) -> None:
+        if not isinstance(id, str) or not re.fullmatch(r"[^\s.]+", id):
+            raise InvalidArgument(
+                f"A document id must be one word without spaces or dots, not {id!r}. "
+                "Try id='mytext'."
+            )
+        if not text.strip():
+            raise EmptyText(f"Document {id!r} has no text. Give it at least one sentence.")
+        self.id = id
+        self.text = text
+        self.title = title or id
+        self.author = author
+        self.venue = venue
+        self.date = date
+        self.front_matter = front_matter
+        self.back_matter = back_matter
+        self.metadata = dict(metadata or {})
+        #: The course folder the document comes from (None for a text loaded on its own).
+        self.folder = folder
+
+    @property
+    def date_label(self) -> str:
+        """The date as shown: ``"November 2024 (inferred)"`` when ``date_basis`` says it is inferred."""
+        inferred = str(self.metadata.get("date_basis", "")).startswith("inferred") and "inferred" not in self.date
+        return f"{self.date} (inferred)" if inferred else self.date
+
+    def __repr__(self) -> str:
+        return (
+            f"<Document {self.id!r}: {self.title!r} by {self.author}, "
+            f"{len(self.paragraphs)} paragraphs, {len(self.sentences)} sentences>"
+        )
+
+    @cached_property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        """Paragraphs: blocks between blank lines or, in a text without blank lines, lines."""
+        splitter = _BLANK_LINE if _BLANK_LINE.search(self.text) else re.compile(r"\n")
+        out, pos = [], 0
+        for block in [*splitter.finditer(self.text), None]:
+            stop = block.start() if block else len(self.text)
+            chunk = self.text[pos:stop]
+            if chunk.strip():
+                lead = len(chunk) - len(chunk.lstrip())
+                start, end = pos + lead, pos + len(chunk.rstrip())
+                out.append(Paragraph(self.id, len(out) + 1, self.text[start:end], start, end))
+            pos = block.end() if block else stop
+        return tuple(out)
+
+    @cached_property
+    def sentences(self) -> tuple[Sentence, ...]:
+        """Every sentence of the body, in order, with its id."""
+        out = []
+        for para in self.paragraphs:
+            extra = self.metadata.get("abbreviations", ())
+            for i, (a, b) in enumerate(sentence_spans(para.text, abbreviations=extra), start=1):
+                start, end = para.start + a, para.start + b
+                out.append(
+                    Sentence(f"{self.id} {para.number}.{i}", self.id, para.number, i,
+                             self.text[start:end], start, end)
+                )
+        return tuple(out)
+
+    @cached_property
+    def _by_label(self) -> dict[str, Sentence]:
+        return {s.label: s for s in self.sentences}
+
+    def sentence(self, ref: str) -> Sentence:
+        """Look up a sentence by ``"2.3"`` or ``"cho 2.3"``.
+
+        Raises :class:`~kit.UnknownSentence` naming the ids that do exist.
+        """
+        if not isinstance(ref, str):
+            raise WrongType(
+                f"A sentence id is a string such as '{self.id} 1.1', not {ref!r}."
+            )
+        match = _ID_RE.match(ref.strip())
+        if match and (match["doc"] is None or match["doc"].lower() == self.id.lower()):
+            found = self._by_label.get(f"{int(match['para'])}.{int(match['sent'])}")
+            if found is not None:
+                return found
+        counts = ", ".join(
+            f"¶{p.number}: {sum(s.paragraph == p.number for s in self.sentences)}"
+            for p in self.paragraphs
+        )
+        raise UnknownSentence(
+            f"There is no sentence {ref!r} in {self.id!r}. Ids look like "
+            f"'{self.id} 2.3' (paragraph 2, sentence 3); sentences per paragraph: {counts}. "
+            f"kit.sentences(corpus['{self.id}']) lists them all."
+        )
+
+
+class Corpus(Mapping):
+    """An ordered mapping of document id to :class:`Document`.
+
+    >>> corpus = load_corpus()
+    >>> corpus.sentence("cho 3.3").text
+    'Despite signs of tension between the two countries, North Korea is overwhelmingly reliant on China.'
+    """
+
+    def __init__(self, documents, *, folder=None) -> None:
+        if isinstance(documents, Mapping):
+            documents = documents.values()
+        docs = None if isinstance(documents, (str, bytes)) or not hasattr(documents, "__iter__") else list(documents)
+        if docs is None or not all(isinstance(d, Document) for d in docs):
+            raise WrongType(
+                "Corpus() takes a list of documents, e.g. Corpus([kit.load_text('a.txt', id='a'), "
+                f"kit.load_text('b.txt', id='b')]), not {documents!r:.60}."
+            )
+        self._docs = {}
+        for d in docs:
+            if d.id in self._docs:
+                raise InvalidArgument(f"Two documents have the id {d.id!r}; give each its own id (load_text(..., id='b')).")
+            self._docs[d.id] = d
+        #: The course folder (None for a corpus built by hand).
+        self.folder = folder
+
+    def __getitem__(self, key: str) -> Document:
+        try:
+            return self._docs[key]
+        except (KeyError, TypeError):
+            raise UnknownDocument(
+                f"There is no document {key!r} in this corpus.{did_you_mean(key, self._docs)} It has "
+                f"{list(self._docs)}. "
+                f"Use one of those ids, e.g. corpus[{next(iter(self._docs), 'cho')!r}]."
+            ) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._docs)
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+    def __repr__(self) -> str:
+        return f"<Corpus of {len(self)}: {', '.join(self._docs)}>"
+
+    def sentence(self, sentence_id: str) -> Sentence:
+        """Look up a sentence by its full id, such as ``"yang 7.2"``."""
+        doc_id = sentence_id.split()[0] if isinstance(sentence_id, str) and sentence_id.split() else None
+        if doc_id not in self._docs:  # ids are recognised whatever their case: "Cho 3.2"
+            doc_id = {d.lower(): d for d in self._docs}.get(str(doc_id).lower(), doc_id)
+        if doc_id not in self._docs:
+            raise UnknownSentence(
+                f"{sentence_id!r} does not name a document of this corpus ({', '.join(self._docs)}). "
+                "Sentence ids look like 'cho 2.3'."
+            )
+        return self._docs[doc_id].sentence(sentence_id)
+
+    @property
+    def metadata(self):
+        """One row per document: who wrote it, where, when, and on what basis."""
+        import pandas as pd
+
+        keys = ["author", "affiliation", "title", "venue", "venue_basis", "date", "date_basis", "is_excerpt"]
+        rows = []
+        for doc in self.values():
+            row = {"doc": doc.id}
+            row.update({k: doc.metadata.get(k, getattr(doc, k, None)) for k in keys}, date=doc.date_label)
+            row.update(paragraphs=len(doc.paragraphs), sentences=len(doc.sentences))
+            rows.append(row)
+        return pd.DataFrame(rows)
+
+
+def load_corpus(folder=None) -> Corpus:
+    """The texts of a course folder (see :mod:`kit.corpus.course`); with no folder, the kit's
+    built-in course, the two op-eds ``cho`` and ``yang``, body text exactly as received.
+
+    >>> [len(doc.paragraphs) for doc in load_corpus().values()]
+    [3, 10]
+    """
+    from .course import course_corpus
+
+    return course_corpus(folder)
+
+
+def sentences(doc):
+    """A table of every sentence with its id: ``doc, sentence_id, paragraph, index, text, start, end``.
+
+    >>> sentences(load_corpus()["cho"]).head(2)[["sentence_id", "paragraph", "index"]]
+      sentence_id  paragraph  index
+    0     cho 1.1          1      1
+    1     cho 1.2          1      2
+    """
+    import pandas as pd
+
+    docs = documents_of(doc, "sentences")
+    rows = [
+        {"doc": s.doc, "sentence_id": s.id, "paragraph": s.paragraph, "index": s.index,
+         "text": s.text, "start": s.start, "end": s.end}
+        for doc in docs for s in doc.sentences
+    ]
+    return pd.DataFrame(rows, columns=["doc", "sentence_id", "paragraph", "index", "text", "start", "end"])
+
+
+def documents_of(doc, func: str) -> list[Document]:
+    """Normalise a corpus, a document, or a list of documents to a list of documents."""
+    if isinstance(doc, Document):
+        return [doc]
+    if isinstance(doc, Mapping) and all(isinstance(d, Document) for d in doc.values()):
+        return list(doc.values())
+    if isinstance(doc, (list, tuple)) and doc and all(
+        isinstance(d, Document) for d in doc
+    ):
+        return list(doc)
+    hint = " To use a string, wrap it first: kit.load_text('your text')." if isinstance(doc, str) else ""
+    raise WrongType(
+        f"{func}() takes the corpus (kit.load_corpus()) or one document "
+        f"(corpus['cho']), not a {type(doc).__name__}.{hint}"
+    )

@@ -1,0 +1,153 @@
+"""Sentence splitting: NLTK's Punkt with the kit's own parameters, and a fast path.
+
+Sentences come from NLTK's Punkt splitter given the kit's parameters
+(``kit/data/lexicons/abbreviations.txt`` and ``sentence_starters.txt``): "U.S."
+does not end a sentence, unless the next word is a capitalised frequent sentence
+starter, as in "... cooperation with the U.S. But due to this response ...".
+
+Punkt is exact but slow on long texts (it was most of the time of a 1M-word
+pipeline): for every candidate break it runs a generator chain and realigns the
+boundaries.  :func:`sentence_spans` walks the candidates itself, in one loop, and asks
+Punkt's own decision function (``text_contains_sentbreak``, which answers the two
+commonest cases with a regular expression) about each.  A paragraph where Punkt might
+break after other punctuation or realign a quote or bracket goes to Punkt whole.  The
+spans are the same as Punkt's: ``tests/corpus/test_tokens.py`` checks the two against each
+other on random texts.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+from ..files.resources import word_list
+
+__all__ = ["sentence_spans", "punkt_spans"]
+
+# Punkt decides each candidate break by tokenising and annotating a small context
+# ("Ukraine. But").  When the word before a single "." "?" or "!" is a plain word of two
+# or more letters that is not an abbreviation, Punkt always breaks (first pass: not an
+# abbreviation -> break; second pass: only abbreviations, initials and numbers are
+# reconsidered).  A known abbreviation before a plain word is decided too (below).
+# Answering these cases directly gives the same spans much faster; tests/corpus/test_tokens.py
+# checks them against plain Punkt on random texts.
+_PLAIN_BREAK = re.compile(r"([^\W\d_]{2,})[.?!]\s+\S+")
+# A known abbreviation before a plain word (letters only: "end.)" would bring its own
+# period into Punkt's decision): a lower-case word never starts a sentence; before a
+# capitalised word (not after a one-letter initial) Punkt, with no orthographic
+# statistics, breaks exactly when the word is a frequent sentence starter ("the U.S.
+# But ..." breaks, "the U.S. Congress" does not).
+_ABBREV_THEN_WORD = re.compile(r"((?:[^\W\d_]+\.)*[^\W\d_]+)\.\s+([^\W\d_]+)")
+
+
+@lru_cache(maxsize=8)
+def _punkt(extra: frozenset[str] = frozenset()):
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    class KitPunkt(PunktSentenceTokenizer):
+        def text_contains_sentbreak(self, text: str) -> bool:
+            plain = _PLAIN_BREAK.fullmatch(text)
+            if plain and plain.group(1).lower() not in self._params.abbrev_types:
+                return True
+            word = _ABBREV_THEN_WORD.fullmatch(text)
+            if word and word.group(1).lower() in self._params.abbrev_types:
+                if word.group(2).islower():
+                    return False
+                if len(word.group(1)) > 1 and word.group(2)[0].isupper():
+                    return word.group(2).lower() in self._params.sent_starters
+            found = self._decided.get(text)
+            if found is None:  # Punkt's full annotation: the same context, the same answer
+                if len(self._decided) > 50_000:
+                    self._decided.clear()
+                found = self._decided[text] = super().text_contains_sentbreak(text)
+            return found
+
+    params = PunktParameters()
+    params.abbrev_types = set(word_list("lexicons/abbreviations.txt")) | set(extra)
+    params.sent_starters = set(word_list("lexicons/sentence_starters.txt"))
+    tokenizer = KitPunkt(params)
+    tokenizer._decided = {}
+    return tokenizer
+
+
+_ASCII_SPACE = " \t\n\r\x0b\x0c"  # what Punkt's look-back for the previous word counts as space
+_ODD_SPACE = re.compile(r"[^\S \t\n\r\x0b\x0c]")  # a no-break space and the like: leave to Punkt
+_END = re.compile(r"[.?!]")
+_OTHER_SPACE = re.compile(r"[\t\n\r\x0b\x0c]")
+_NEXT_TOKEN = re.compile(r"[ \t\n\r\x0b\x0c]+(\S+)")
+# After a ".", "?" or "!": a letter or digit, "-", "," or "." never makes a candidate
+# break for Punkt; other punctuation (quotes, brackets, "!" ...; the set depends on the
+# NLTK version) might, so such a paragraph goes to Punkt.
+_NO_CANDIDATE = frozenset("-,.")
+
+
+def _fast_spans(text: str, tokenizer: Any) -> list[tuple[int, int]] | None:
+    """Punkt's spans for a paragraph whose every break is a plain case, else None.
+
+    Follows Punkt's own walk over the candidate breaks (``_match_potential_end_contexts``
+    and ``_slices_from_text``): a candidate is a ".", "?" or "!" followed by white space
+    and a word, or by other punctuation; its context is the word before (back to the
+    last space since the previous candidate) and the token after.
+    """
+    if _ODD_SPACE.search(text):
+        return None
+    spans, last, prev_stop, prev_start, pending = [], 0, 0, 0, None
+    for match in _END.finditer(text):
+        p = match.start()
+        after = text[p + 1:p + 2]
+        if not after or after.isalnum() or after in _NO_CANDIDATE:
+            continue  # "2.5", "U.S.-China", "etc.,": not a candidate for Punkt either
+        spaced = after in _ASCII_SPACE
+        nxt = _NEXT_TOKEN.match(text, p + 1) if spaced else None
+        if spaced and nxt is None:
+            continue  # only trailing space: not a candidate
+        # The previous word as Punkt finds it: after the last space since the last candidate.
+        found = text.rfind(" ", prev_stop, p)
+        if _OTHER_SPACE.search(text, max(found, prev_stop), p):
+            found = max(text.rfind(c, prev_stop, p) for c in _ASCII_SPACE)
+        start = prev_start if found <= prev_stop else found + 1
+        if pending is not None:
+            # Punkt drops a candidate whose word runs into the next one's ("U.S.'s.")
+            if found > prev_stop and tokenizer.text_contains_sentbreak(pending):
+                return None
+            pending = None
+        prev_stop, prev_start = p, start
+        if not spaced:
+            pending = text[start:p + 2]  # decided when we know it is not dropped
+            continue
+        if not text[nxt.start(1)].isalnum():
+            return None  # a quote or bracket may be realigned onto the sentence before
+        if tokenizer.text_contains_sentbreak(text[start:nxt.end()]):  # Punkt's own decision
+            spans.append((last, p + 1))
+            last = nxt.start(1)
+    if pending is not None and tokenizer.text_contains_sentbreak(pending):
+        return None
+    spans.append((last, len(text.rstrip())))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def punkt_spans(text: str, *, abbreviations: Iterable[str] = ()) -> list[tuple[int, int]]:
+    """The spans NLTK's Punkt gives with the kit's parameters (no fast path)."""
+    extra = frozenset(a.lower().rstrip(".") for a in abbreviations)
+    tokenizer = _punkt(extra)
+    fast = _fast_spans(text, tokenizer)
+    return fast if fast is not None else list(tokenizer.span_tokenize(text))
+
+
+def sentence_spans(text: str, *, abbreviations: Iterable[str] = ()) -> list[tuple[int, int]]:
+    """``(start, end)`` of each sentence of one paragraph (NLTK Punkt, the kit's parameters).
+
+    ``abbreviations``: more abbreviations (lower case, no final period: ``"ave"``) that
+    do not end a sentence.
+
+    >>> text = "Beijing met the U.S. envoy. It was a first."
+    >>> [text[a:b] for a, b in sentence_spans(text)]
+    ['Beijing met the U.S. envoy.', 'It was a first.']
+    """
+    if not text.strip():
+        return []
+    extra = frozenset(a.lower().rstrip(".") for a in abbreviations)
+    tokenizer = _punkt(extra)
+    fast = _fast_spans(text, tokenizer)
+    return fast if fast is not None else list(tokenizer.span_tokenize(text))
