@@ -14,7 +14,7 @@ import pytest
 from kit.files import store as _store
 from kit.errors import StoreError
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _writer(path: str, who: str, n: int) -> None:
