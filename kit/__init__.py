@@ -12,94 +12,61 @@ seaborn under them) load the first time a name is used.
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING
 
 from .errors import *  # noqa: F401,F403  (the exception family is tiny; load it eagerly)
 from .errors import __all__ as _error_names
 
+from .api import PUBLIC as _PUBLIC
+
 __version__ = "0.1.0"
 
-# public name -> module (relative to ``kit``) that defines it.  No module may share
-# a public function's name (``kit.quiz`` must stay the function, not a submodule).
-_EXPORTS: dict[str, str] = {
-    # corpus and text pipeline
-    "load_corpus": "corpus.documents",
-    "load_text": "corpus.loading",
-    "Corpus": "corpus.documents",
-    "Document": "corpus.documents",
-    "Sentence": "corpus.documents",
-    "Paragraph": "corpus.documents",
-    "tokens": "corpus.tokens",
-    "sentences": "corpus.documents",
-    "stopwords": "corpus.tokens",
-    # close reading
-    "show": "analysis.reading",
-    "highlight": "analysis.reading",
-    "kwic": "analysis.reading",
-    "actors": "analysis.actors",
-    "gazetteer": "analysis.actors",
-    "stance": "analysis.stance",
-    "stance_lexicon": "analysis.stance",
-    "annotate": "widgets.annotate",
-    "load_annotations": "argumentation.annotation",
-    "reference_annotations": "argumentation.annotation",
-    "compare_annotations": "argumentation.annotation",
-    "concordance_explorer": "widgets.reading",
-    "reader": "widgets.reading",
-    # frequencies
-    "frequencies": "analysis.frequency",
-    "ngrams": "analysis.frequency",
-    "collocations": "analysis.frequency",
-    "dispersion": "analysis.frequency",
-    "summary": "analysis.frequency",
-    "keyness": "analysis.keyness",
-    "explain_keyness": "analysis.keyness_maths",
-    "keyness_explorer": "widgets.keyness",
-    "plot_frequencies": "display.plots",
-    "plot_keyness": "display.plots",
-    "plot_dispersion": "display.plots",
-    "plot_actors": "display.plots",
-    "plot_stance": "display.plots",
-    "describe_plot": "display.figures",
-    "figure_html": "display.figures",
-    "table_html": "display.tables",
-    "accessible_tables": "display.tables",
-    # comparing the arguments
-    "arguments": "argumentation.maps",
-    "compare_arguments": "argumentation.comparison",
-    "comparison_questions": "argumentation.comparison",
-    "recommendations": "argumentation.recommendations",
-    "argument_explorer": "widgets.arguments",
-    "check_citations": "argumentation.citations",
-    # your own course (python -m kit course new / validate)
-    "new_course": "classroom.course_new",
-    "validate_course": "classroom.course_check",
-    "split_matter": "corpus.matter",
-    # assessment
-    "load_bank": "assessment",
-    "check": "assessment",
-    "answer_key": "assessment",
-    "quiz": "widgets.quiz",
-    "exercise": "assessment.exercises",
-    "check_exercise": "assessment.exercises",
-    "self_assess": "assessment.exercises",
-    "progress": "assessment.progress",
-    "plot_progress": "display.plots",
-    "export_progress": "assessment.progress",
-    # write first, then compare (lessons)
-    "write_first": "widgets.compare_reading",
-    "compare_reading": "assessment.readings",
-    "reading_tasks": "assessment.readings",
-    "glossary": "argumentation.glossary",
-    # the class (teacher): class report, nbgitpuller link
-    "class_report": "classroom.report",
-    "nbgitpuller_link": "classroom.hub_link",
-}
+if TYPE_CHECKING:  # for editors and type checkers: "go to definition" on kit.kwic finds its module
+    from .corpus.course import load_corpus
+    from .corpus.loading import load_text
+    from .corpus.documents import Corpus, Document, Sentence, Paragraph, sentences
+    from .corpus.tokens import tokens, stopwords
+    from .analysis.reading import show, highlight, kwic
+    from .analysis.actors import actors, gazetteer
+    from .analysis.stance import stance, stance_lexicon
+    from .widgets.annotate import annotate
+    from .argumentation.annotation import load_annotations, reference_annotations, compare_annotations
+    from .widgets.reading import concordance_explorer, reader
+    from .analysis.frequency import frequencies, summary
+    from .analysis.sequences import ngrams, collocations
+    from .analysis.positions import dispersion
+    from .analysis.keyness import keyness
+    from .analysis.keyness_maths import explain_keyness
+    from .widgets.keyness import keyness_explorer
+    from .display.plots import (
+        plot_frequencies, plot_keyness, plot_dispersion, plot_actors, plot_stance, plot_progress,
+    )
+    from .display.figures import describe_plot, figure_html
+    from .display.tables import table_html, accessible_tables
+    from .argumentation.maps import arguments
+    from .argumentation.comparison import compare_arguments, comparison_questions
+    from .argumentation.recommendations import recommendations
+    from .widgets.arguments import argument_explorer
+    from .argumentation.citations import check_citations
+    from .classroom.course_new import new_course
+    from .classroom.course_check import validate_course
+    from .corpus.matter import split_matter
+    from .assessment.banks import load_bank
+    from .assessment.marking import check, answer_key
+    from .widgets.quiz import quiz
+    from .assessment.exercises import exercise, check_exercise, self_assess
+    from .assessment.progress import progress, export_progress
+    from .widgets.compare_reading import write_first
+    from .assessment.readings import compare_reading, reading_tasks
+    from .argumentation.glossary import glossary
+    from .classroom.report import class_report
+    from .classroom.hub_link import nbgitpuller_link
 
-__all__ = sorted([*_EXPORTS, *_error_names])
+__all__ = sorted([*_PUBLIC, *_error_names])
 
 
 def __getattr__(name: str):
-    module = _EXPORTS.get(name)
+    module = _PUBLIC.get(name)
     if module is None:
         raise AttributeError(f"module 'kit' has no attribute {name!r}")
     value = getattr(importlib.import_module(f".{module}", __name__), name)

@@ -26,17 +26,17 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from ..api import PUBLIC
 from ..errors import KitError, QuestionBankError
 
 __all__ = ["compute_answer", "validate_compute", "walk_values", "FUNCTIONS"]
 
-# name -> module (under kit) that defines it.  Only these may be called from a bank.
-FUNCTIONS: dict[str, str] = {
-    "kwic": "analysis.reading", "frequencies": "analysis.frequency", "ngrams": "analysis.frequency", "collocations": "analysis.frequency",
-    "dispersion": "analysis.frequency", "summary": "analysis.frequency", "keyness": "analysis.keyness", "actors": "analysis.actors",
-    "stance": "analysis.stance", "sentences": "corpus.documents", "tokens": "corpus.tokens", "recommendations": "argumentation.comparison",
-    "arguments": "argumentation.comparison", "compare_arguments": "argumentation.comparison", "comparison_questions": "argumentation.comparison",
-}
+# The analysis functions a bank may call (their modules come from the public-name table, kit/api.py).
+ALLOWED = ("kwic", "frequencies", "ngrams", "collocations", "dispersion", "summary", "keyness", "actors",
+           "stance", "sentences", "tokens", "recommendations", "arguments", "compare_arguments",
+           "comparison_questions")
+#: name -> module (under kit) that defines it.  Only these may be called from a bank.
+FUNCTIONS: dict[str, str] = {name: PUBLIC[name] for name in ALLOWED}
 _FILES = {"load_text", "load_bank", "answer_key", "load_annotations", "load_corpus", "export_progress",
           "progress", "plot_progress", "reference_annotations", "compare_annotations"}
 _LIMITS = {"window": 50, "n": 10, "top": 1000, "min_count": 1000}   # per-argument maxima
@@ -178,7 +178,7 @@ def compute_answer(spec: Mapping, *, corpus: Mapping | None = None, where: str =
     ``times:`` multiplies (a rate: ``per: {call: summary, ..., take: tokens}, times: 1000``).
     """
     if corpus is None:
-        from ..corpus.documents import load_corpus
+        from ..corpus.course import load_corpus
 
         corpus = load_corpus()
     try:

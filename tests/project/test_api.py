@@ -39,3 +39,33 @@ def test_the_kit_never_downloads():
     sources = Path(kit.__file__).parent.rglob("*.py")
     offenders = [str(p) for p in sources if "nltk.download" in p.read_text(encoding="utf-8")]
     assert not offenders, f"these modules mention nltk.download: {offenders}"
+
+
+def test_the_facade_type_checking_imports_match_the_public_name_table():
+    """Editors follow ``kit.kwic`` through the ``if TYPE_CHECKING:`` imports in kit/__init__.py;
+    they must name exactly the table's names, each from the module the table gives."""
+    import ast
+    from pathlib import Path
+
+    from kit.api import PUBLIC
+
+    tree = ast.parse(Path(kit.__file__).read_text(encoding="utf-8"))
+    block = next(n for n in tree.body if isinstance(n, ast.If) and getattr(n.test, "id", "") == "TYPE_CHECKING")
+    imported = {alias.name: node.module for node in block.body if isinstance(node, ast.ImportFrom)
+                for alias in node.names}
+    assert imported == PUBLIC
+
+
+def test_computed_keys_take_their_modules_from_the_public_name_table():
+    from kit.api import PUBLIC
+    from kit.assessment.computed import FUNCTIONS
+
+    assert FUNCTIONS and all(PUBLIC[name] == module for name, module in FUNCTIONS.items())
+
+
+def test_import_kit_takes_under_10_ms():
+    # The best of five fresh interpreters (one slow start on a shared machine is not the kit's cost).
+    code = "import time; t = time.perf_counter(); import kit; print(time.perf_counter() - t)"
+    times = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                  check=True).stdout) for _ in range(5)]
+    assert min(times) < 0.010, times
