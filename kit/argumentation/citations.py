@@ -74,7 +74,7 @@ def resolve(sid: str, corpus) -> Sentence | None:
     document is not in the corpus.  Raises a KitError when the document exists but the
     sentence does not.
 
-    >>> from kit.corpus.documents import load_corpus
+    >>> from kit.corpus.course import load_corpus
     >>> resolve("Cho 3.2", load_corpus()).id
     'cho 3.2'
     """
@@ -94,7 +94,7 @@ def _no_text(where: str, sid: str, known: list[str]) -> str:
 def problems(text: str, corpus, where: str) -> list[str]:
     """Every unknown id or document and every misquotation in ``text``, as readable lines.
 
-    >>> from kit.corpus.documents import load_corpus
+    >>> from kit.corpus.course import load_corpus
     >>> problems('"so futile" [cho 3.2]', load_corpus(), "notes.md")
     ["notes.md: quotes 'so futile' but cho 3.2 does not contain it"]
     >>> problems('"the river is wide" [Rivers 1.1]', load_corpus(), "notes.md")
@@ -167,7 +167,7 @@ def check_citations(text: str, corpus=None) -> list[str]:
     if not isinstance(text, str):
         raise WrongType(f"check_citations() takes your text as a string, not a {type(text).__name__}.")
     if corpus is None:
-        from ..corpus.documents import load_corpus
+        from ..corpus.course import load_corpus
 
         corpus = load_corpus()
     elif not hasattr(corpus, "sentence") or not hasattr(corpus, "__iter__"):

@@ -23,7 +23,8 @@ import pandas as pd
 from .recommendations import REC_COLUMNS, recommendations  # noqa: F401 (re-exported)
 from .maps import CLAIM_TYPES, MAP_COLUMNS, arguments  # noqa: F401 (re-exported)
 from .citations import problems
-from ..corpus.documents import Corpus, load_corpus
+from ..corpus.course import load_corpus
+from ..corpus.documents import Corpus
 from ..errors import DataFileError, UnknownQuestion, WrongType, did_you_mean
 from ..files.yamlfile import file_stamp, read_yaml_cached
 

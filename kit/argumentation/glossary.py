@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..corpus.documents import documents_of, load_corpus
+from ..corpus.course import load_corpus
+from ..corpus.documents import documents_of
 from ..errors import InvalidArgument, UnknownTerm, did_you_mean
 from ..files.resources import load_yaml
 

@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .citations import quote_in
-from ..corpus.documents import Corpus, Document, documents_of, load_corpus
+from ..corpus.course import load_corpus
+from ..corpus.documents import Corpus, Document, documents_of
 from ..errors import DataFileError, KitError, UnknownDocument, WrongType, did_you_mean
 from ..files.yamlfile import file_stamp, read_yaml_cached
 

@@ -136,7 +136,7 @@ def parse_bank(text_or_data, *, source: str = "<bank>", corpus=None) -> Bank:
             raise QuestionBankError(f"{source}: field {fld!r} must be text; put it in quotation marks.")
     bank_id = data.get("id") or Path(source).stem
     if corpus is None:
-        from ..corpus.documents import load_corpus
+        from ..corpus.course import load_corpus
 
         corpus = load_corpus()
     parsed, seen = [], set()

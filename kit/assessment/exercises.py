@@ -76,7 +76,7 @@ def build_registry(sources, *, corpus=None) -> dict[str, Question]:
 def registry(*, corpus=None) -> dict[str, Question]:
     """Every shipped exercise by id (validated once per corpus)."""
     if corpus is None:
-        from ..corpus.documents import load_corpus
+        from ..corpus.course import load_corpus
 
         corpus = load_corpus()
     cached = _REGISTRIES.get(id(corpus))

@@ -176,7 +176,7 @@ def derived_mistakes(q: Question) -> tuple[Mistake, ...]:
 
 
 def _candidates(q: Question):
-    from ..corpus.documents import load_corpus
+    from ..corpus.course import load_corpus
 
     spec, docs = q.compute, list(load_corpus())
     refs = {v for v in _flat(spec["args"].values()) if isinstance(v, str) and v[1:] in docs}

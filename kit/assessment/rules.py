@@ -145,7 +145,7 @@ def written_flags(q: Question, answer) -> tuple[str, ...]:
     """The rule flags of a written answer (empty when none applies)."""
     if not isinstance(answer, str) or not answer.strip():
         return ()
-    from ..corpus.documents import load_corpus
+    from ..corpus.course import load_corpus
 
     corpus = load_corpus()
     docs = list(corpus)

@@ -37,7 +37,7 @@ from ..files.yamlfile import Lines, read_yaml
 if TYPE_CHECKING:  # only for type hints (importlib.resources.abc is Python 3.11+)
     from importlib.resources.abc import Traversable
 
-__all__ = ["COURSE_FILE", "NOT_STATED", "FIELDS", "built_in_folder", "course_corpus", "corpus_for_file",
+__all__ = ["COURSE_FILE", "NOT_STATED", "FIELDS", "built_in_folder", "load_corpus", "corpus_for_file",
            "course_entries", "text_bytes", "document_of_entry", "safe_id"]
 
 COURSE_FILE = "course.yaml"
@@ -183,11 +183,12 @@ def document_of_entry(folder: Traversable, entry: dict, *, where: str = COURSE_F
     )
 
 
-def course_corpus(folder: str | Path | None = None) -> Corpus:
-    """The course in ``folder`` as a :class:`~kit.Corpus` (the built-in course if None).
+def load_corpus(folder: str | Path | None = None) -> Corpus:
+    """The texts of a course folder (see :mod:`kit.corpus.course`); with no folder, the kit's
+    built-in course, the two op-eds ``cho`` and ``yang``, body text exactly as received.
 
-    >>> list(course_corpus())
-    ['cho', 'yang']
+    >>> [len(doc.paragraphs) for doc in load_corpus().values()]
+    [3, 10]
     """
     if folder is None:
         return Corpus(_built_in_documents(), folder=built_in_folder())
@@ -219,7 +220,7 @@ def corpus_for_file(path: str | Path) -> Corpus | None:
         return None
     for folder in list(here.parents)[:2]:
         if (folder / COURSE_FILE).is_file():
-            return course_corpus(folder)
+            return load_corpus(folder)
     return None
 
 

@@ -21,7 +21,6 @@ __all__ = [
     "Sentence",
     "Document",
     "Corpus",
-    "load_corpus",
     "sentences",
 ]
 
@@ -179,6 +178,7 @@ class Document:
 class Corpus(Mapping):
     """An ordered mapping of document id to :class:`Document`.
 
+    >>> from kit.corpus.course import load_corpus
     >>> corpus = load_corpus()
     >>> corpus.sentence("cho 3.3").text
     'Despite signs of tension between the two countries, North Korea is overwhelmingly reliant on China.'
@@ -247,21 +247,10 @@ class Corpus(Mapping):
         return pd.DataFrame(rows)
 
 
-def load_corpus(folder=None) -> Corpus:
-    """The texts of a course folder (see :mod:`kit.corpus.course`); with no folder, the kit's
-    built-in course, the two op-eds ``cho`` and ``yang``, body text exactly as received.
-
-    >>> [len(doc.paragraphs) for doc in load_corpus().values()]
-    [3, 10]
-    """
-    from .course import course_corpus
-
-    return course_corpus(folder)
-
-
 def sentences(doc):
     """A table of every sentence with its id: ``doc, sentence_id, paragraph, index, text, start, end``.
 
+    >>> from kit.corpus.course import load_corpus
     >>> sentences(load_corpus()["cho"]).head(2)[["sentence_id", "paragraph", "index"]]
       sentence_id  paragraph  index
     0     cho 1.1          1      1

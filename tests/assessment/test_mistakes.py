@@ -10,7 +10,8 @@ from kit.assessment.banks import load_bank, shipped_banks
 from kit.assessment.computed import compute_answer
 from kit.assessment.exercises import registry
 from kit.assessment.mistakes import derived_mistakes, example_answer, ids_note, mistake_value
-from kit.corpus.documents import load_corpus, sentences
+from kit.corpus.course import load_corpus
+from kit.corpus.documents import sentences
 from kit.errors import QuestionBankError
 
 

@@ -100,11 +100,11 @@ def test_metadata_corrections_each_rest_on_the_text(corpus):
 
 
 def test_built_in_course_is_a_course_folder_loaded_by_the_same_code(corpus):
-    from kit.corpus.course import built_in_folder, course_corpus
+    from kit.corpus.course import built_in_folder, load_corpus
 
     assert corpus.folder == built_in_folder() and corpus["cho"].folder == built_in_folder()
     assert (built_in_folder() / "course.yaml").is_file()
-    assert [d.text for d in course_corpus(None).values()] == [d.text for d in corpus.values()]
+    assert [d.text for d in load_corpus(None).values()] == [d.text for d in corpus.values()]
 
 
 def test_date_clues_are_in_the_cited_sentences(corpus):
