@@ -10,12 +10,15 @@ kit.errors.WrongType: kwic(case='no'): case is True or False (no quotes), e.g. k
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import functools
+import types
+import warnings
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from .errors import InvalidArgument, WrongType
 
-__all__ = ["flag", "whole_number", "choice", "text", "optional_text"]
+__all__ = ["flag", "whole_number", "choice", "text", "optional_text", "renamed_options", "renamed_function"]
 
 
 def flag(value: Any, name: str, func: str, example: str = "") -> bool:
@@ -82,3 +85,75 @@ def strings(value: Any, name: str, func: str, example: str) -> list[str]:
         if all(isinstance(v, str) for v in items):
             return items
     raise WrongType(f"{func}({name}={value!r}): give a word or a list of words, e.g. {example}.")
+
+
+# --- renamed names: old ones keep working for one release, with a DeprecationWarning ---------------
+
+def _as_if_defined_beside(wrapper: Callable, func: Callable) -> Callable:
+    """``wrapper`` with ``func``'s globals, name and docstring (so doctest finds it in ``func``'s module)."""
+    moved = types.FunctionType(wrapper.__code__, func.__globals__, func.__name__, None, wrapper.__closure__)
+    return functools.update_wrapper(moved, func)
+
+
+def renamed_options(**renames: str | tuple[str, Callable[[Any], Any]]) -> Callable[[Callable], Callable]:
+    """Decorator: old keyword names still work for one release, with a ``DeprecationWarning``
+    naming the new one.  ``old="new"``, or ``old=("new", convert)`` when the meaning flips.
+
+    >>> @renamed_options(terms="query", lower=("case_sensitive", lambda v: not v))
+    ... def find(doc: str, query: str = "", *, case_sensitive: bool = False) -> str:
+    ...     return f"{query} {case_sensitive}"
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     find("a text", terms="wedge", lower=False)
+    'wedge True'
+    >>> str(caught[0].message).split(";")[0]
+    'find(terms=...) is now find(query=...)'
+    """
+    table = {old: (new, None) if isinstance(new, str) else new for old, new in renames.items()}
+
+    def decorate(func: Callable) -> Callable:
+        name, warn, error = func.__name__, warnings.warn, InvalidArgument
+
+        def wrapper(*args, **kwargs):
+            for old, (new, convert) in table.items():
+                if old in kwargs:
+                    value = kwargs.pop(old)
+                    if new in kwargs:
+                        raise error(f"{name}() was given both {new}= and its old name {old}=; keep {new}= only.")
+                    hint = f"{old}={value!r} means {new}={convert(value)!r}" if convert else f"use {new}= instead"
+                    warn(f"{name}({old}=...) is now {name}({new}=...); {hint} ({old}= stops working in the "
+                         f"next release).", DeprecationWarning, stacklevel=2)
+                    kwargs[new] = convert(value) if convert and isinstance(value, bool) else value
+            return func(*args, **kwargs)
+
+        return _as_if_defined_beside(wrapper, func)
+
+    return decorate
+
+
+def renamed_function(func: Callable, old: str) -> Callable:
+    """``func`` under its ``old`` public name, warning (``DeprecationWarning``) that names the new one.
+
+    >>> def kwic_explorer(doc: str) -> str:
+    ...     "A widget."
+    ...     return doc
+    >>> concordance_explorer = renamed_function(kwic_explorer, "concordance_explorer")
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     concordance_explorer("cho")
+    'cho'
+    >>> str(caught[0].message).split(";")[0]
+    'kit.concordance_explorer is now kit.kwic_explorer'
+    """
+    new, warn = func.__name__, warnings.warn
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        warn(f"kit.{old} is now kit.{new}; the old name stops working in the next release.",
+             DeprecationWarning, stacklevel=2)
+        return func(*args, **kwargs)
+
+    wrapper.__name__ = wrapper.__qualname__ = old
+    return wrapper

@@ -8,10 +8,12 @@ from __future__ import annotations
 import math
 import warnings
 from collections import Counter
+from collections.abc import Sequence
 
 import pandas as pd
 
-from ..corpus.documents import documents_of
+from ..corpus.documents import Document, documents_of
+from ..corpus.tokens import Stopwords
 from ..errors import InvalidArgument, SmallReferenceWarning
 from .frequency import check_count, term_counts
 
@@ -157,8 +159,8 @@ def _pool(docs, *, stopwords, stem) -> tuple[Counter, int]:
     return counts, total
 
 
-def keyness(target, reference, *, stopwords=True, min_count: int = 1, correction: str | None = None,
-            stem: bool = False) -> pd.DataFrame:
+def keyness(target: Document | Sequence[Document], reference: Document | Sequence[Document], *, stopwords: Stopwords = True,
+            min_count: int = 1, correction: str | None = None, stem: bool = False) -> pd.DataFrame:
     """Words relatively more frequent in ``target`` than in ``reference``, and the other way round.
 
     Parameters

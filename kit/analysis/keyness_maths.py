@@ -6,11 +6,14 @@ in, so a student can redo it on paper.  Pure: no widgets, no printing.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
 
+from ..corpus.documents import Document
 from ..errors import InvalidArgument, UnknownTerm, WrongType, did_you_mean
+from ..options import renamed_options
 from .keyness import chi2_sf, expected_counts, g2, keyness, log_ratio, log_ratio_note
 
 __all__ = ["explain_keyness", "KeynessExplanation"]
@@ -46,14 +49,16 @@ def _cell(o: float, e: float) -> str:
     return f"{o} × ln({o}/{e:.4g})" if o > 0 else "0 (an empty cell adds 0)"
 
 
-def explain_keyness(target, reference, term: str, *, stem: bool = False) -> KeynessExplanation:
+@renamed_options(term="query")
+def explain_keyness(target: Document | Sequence[Document], reference: Document | Sequence[Document], query: str, *,
+                    stem: bool = False) -> KeynessExplanation:
     """The 2x2 table, expected counts and the G2 and log-ratio arithmetic of one term.
 
     Parameters
     ----------
     target, reference : Document or list of Documents
         As for :func:`kit.keyness`.
-    term : str
+    query : str
         One word as :func:`kit.keyness` lists it (lower case, e.g. ``"u.s."``).
         Stopwords are allowed here (they count in the text sizes anyway).
     stem : bool
@@ -81,11 +86,12 @@ def explain_keyness(target, reference, term: str, *, stem: bool = False) -> Keyn
     >>> x.log_ratio_steps[0]
     'log2((a/c) / (b/d)) = log2((3/4) / (1/6)) = log2(0.75 / 0.1667) = log2(4.5) = 2.17'
     """
+    term = query
     if not isinstance(term, str):
-        raise WrongType(f"term must be a word (str), not {type(term).__name__}. Example: 'wedge'.")
+        raise WrongType(f"query must be a word (str), not {type(term).__name__}. Example: 'wedge'.")
     word = term.strip().lower()
     if not word or len(word.split()) > 1:
-        raise InvalidArgument(f"term={term!r}: give one word, e.g. 'wedge' (keyness counts single words).")
+        raise InvalidArgument(f"query={term!r}: give one word, e.g. 'wedge' (keyness counts single words).")
     full = keyness(target, reference, stopwords=False, stem=stem)
     tid, rid = full.attrs["target"], full.attrs["reference"]
     c, d = full.attrs["target_tokens"], full.attrs["reference_tokens"]

@@ -5,7 +5,7 @@ tokens as :func:`kit.tokens`: ``U.S.`` is one word, ``China’s`` is ``china`` +
 ``'s``, and a hyphenated compound such as ``U.S.-China`` is ONE token, so the
 query ``China`` does not find it (``*china*`` does).  A query is:
 
-* a word: ``wedge`` (case ignored unless ``case=True``);
+* a word: ``wedge`` (case ignored unless ``case_sensitive=True``);
 * a phrase: ``North Korea`` (words side by side, nothing but spaces between);
 * a wildcard: ``cooperat*`` (``*`` any letters, ``?`` one letter), also inside a phrase;
 * a regular expression with ``regex=True``: ``reli(ant|ance|ed|ying)``; each
@@ -28,7 +28,7 @@ from typing import Any, TYPE_CHECKING
 
 from ..corpus.documents import Document, documents_of
 from ..errors import InvalidArgument, WrongType
-from ..options import choice, flag, whole_number
+from ..options import choice, flag, renamed_options, whole_number
 from .query import document_index, parse_query
 
 if TYPE_CHECKING:
@@ -51,8 +51,9 @@ def _flat(text: str) -> str:
 # --- kwic ---------------------------------------------------------------------------
 
 
-def kwic(doc: Document | Mapping[str, Document] | Sequence[Document], query: str, *, window: int = 6, case: bool = False,
-         regex: bool = False, sort: str | None = None) -> pd.DataFrame:
+@renamed_options(case="case_sensitive")
+def kwic(doc: Document | Mapping[str, Document] | Sequence[Document], query: str, *, window: int = 6,
+         case_sensitive: bool = False, regex: bool = False, sort: str | None = None) -> pd.DataFrame:
     """Every occurrence of ``query`` with ``window`` words of context on each side.
 
     Parameters
@@ -63,7 +64,7 @@ def kwic(doc: Document | Mapping[str, Document] | Sequence[Document], query: str
         regular expression (see the module notes).
     window : int
         Words of context on each side (1 to 100).
-    case : bool
+    case_sensitive : bool
         Match upper and lower case exactly (default: ignore case).
     regex : bool
         Read ``query`` as regular expressions.
@@ -91,7 +92,7 @@ def kwic(doc: Document | Mapping[str, Document] | Sequence[Document], query: str
     docs = documents_of(doc, "kwic")
     whole_number(window, "window", "kwic", low=1, high=100, example="kwic(doc, 'wedge', window=6)")
     choice(sort, "sort", "kwic", (None, "left", "right", "match"))
-    case = flag(case, "case", "kwic")
+    case = flag(case_sensitive, "case_sensitive", "kwic")
     regex = flag(regex, "regex", "kwic", "kwic(doc, 'reli(ant|ance)', regex=True)")
     slots = parse_query(query, case=case, regex=regex)
     rows, keys = [], []
@@ -225,29 +226,32 @@ def _colors(terms: list[str], colors) -> list[str]:
 
 
 def term_list(terms: Any) -> list[str]:
-    """``terms=`` of :func:`highlight` as a list of strings (one word, or a list of them)."""
+    """``query=`` of :func:`highlight` as a list of strings (one word, or a list of them)."""
     if isinstance(terms, str):
         terms = [terms]
     if not isinstance(terms, Iterable) or isinstance(terms, dict):
-        raise WrongType(f"terms must be a word or a list of words, such as ['wedge', 'cooperat*'], not {terms!r}.")
+        raise WrongType(f"query must be a word or a list of words, such as ['wedge', 'cooperat*'], not {terms!r}.")
     terms = list(terms)
     if not terms:
         raise InvalidArgument("No terms to highlight. Give at least one, e.g. highlight(doc, ['wedge']).")
     return terms
 
 
-def highlight(doc: Document | Mapping[str, Document] | Sequence[Document], terms: str | Iterable[str], *,
-              colors: Sequence[str] | Mapping[str, str] | None = None, case: bool = False,
+@renamed_options(terms="query", case="case_sensitive")
+def highlight(doc: Document | Mapping[str, Document] | Sequence[Document], query: str | Iterable[str], *,
+              colors: Sequence[str] | Mapping[str, str] | None = None, case_sensitive: bool = False,
               regex: bool = False) -> HTMLView:
-    """The text with ``terms`` (words, phrases, wildcards) marked, and sentence ids shown.
+    """The text with ``query`` (words, phrases, wildcards) marked, and sentence ids shown.
 
     Parameters
     ----------
     doc : Document (or the corpus, to show each text in turn)
-    terms : str or list of str
+    query : str or list of str
         Queries as in :func:`kwic`: ``"wedge"``, ``"North Korea"``, ``"cooperat*"``.
     colors : list or dict, optional
         Colours by position or by term (names or ``#rrggbb``).
+    case_sensitive, regex : bool
+        As in :func:`kwic`.
 
     >>> from kit import load_text
     >>> view = highlight(load_text("Cooperation and cooperating.", id="demo"), "cooperat*")
@@ -255,9 +259,9 @@ def highlight(doc: Document | Mapping[str, Document] | Sequence[Document], terms
     2
     """
     docs = documents_of(doc, "highlight")
-    case = flag(case, "case", "highlight", "highlight(doc, 'wedge', case=True)")
+    case = flag(case_sensitive, "case_sensitive", "highlight", "highlight(doc, 'wedge', case_sensitive=True)")
     regex = flag(regex, "regex", "highlight", "highlight(doc, 'reli(ant|ance)', regex=True)")
-    terms = term_list(terms)
+    terms = term_list(query)
     palette = _colors(terms, colors)
     parsed = [parse_query(t, case=case, regex=regex, what="term") for t in terms]
     pages, total = [], 0

@@ -9,8 +9,11 @@ from __future__ import annotations
 import html
 import warnings
 
-from ..corpus.documents import documents_of
+from collections.abc import Sequence
+
+from ..corpus.documents import Document, documents_of
 from ..errors import KitError
+from ..options import renamed_options
 from ..analysis.keyness_maths import explain_keyness
 from ..analysis.keyness import keyness
 from ..analysis.reading import kwic
@@ -61,14 +64,16 @@ def explanation_html(x) -> str:
             f"<p><b>Log ratio</b>: how big the difference is</p>{_lines(x.log_ratio_steps)}{note}")
 
 
-def keyness_explorer(target, reference, *, term: str | None = None):
-    """Pick a word; see its keyness worked out and where it occurs in both texts.
+@renamed_options(term="query")
+def keyness_explorer(target: Document | Sequence[Document], reference: Document | Sequence[Document], *, query: str | None = None) -> "ipywidgets.VBox":
+    """:func:`kit.keyness` as a widget: pick a word; see its keyness worked out and where it occurs
+    in both texts.
 
     Parameters
     ----------
     target, reference : Document or list of Documents
         As for :func:`kit.keyness`.
-    term : str, optional
+    query : str, optional
         The word shown first (default: the strongest key word of the target).
 
     Returns
@@ -76,6 +81,11 @@ def keyness_explorer(target, reference, *, term: str | None = None):
     ipywidgets.VBox
         With attributes ``term`` (the labelled picker), ``maths`` and ``lines`` (HTML
         widgets), ``status`` and ``explanation`` (the last :class:`KeynessExplanation`).
+
+    >>> from kit import load_text
+    >>> box = keyness_explorer(load_text("Talks talks help.", id="t"), load_text("Sanctions help.", id="r"))
+    >>> box.query.value
+    'talks'
     """
     import ipywidgets as w
 
@@ -86,7 +96,7 @@ def keyness_explorer(target, reference, *, term: str | None = None):
     notes = list(dict.fromkeys(str(c.message) for c in caught))
     docs_t, docs_r = documents_of(target, "keyness_explorer"), documents_of(reference, "keyness_explorer")
     ranked = list(table.term)
-    first = (term or "").strip().lower() or next(iter(strongest), ranked[0])
+    first = (query or "").strip().lower() or next(iter(strongest), ranked[0])
     picker = w.Combobox(value=first, options=ranked, description="Term", ensure_option=False,
                         placeholder="type a word, e.g. wedge")
     status, maths, lines = w.HTML(), w.HTML(), w.HTML()
@@ -114,7 +124,8 @@ def keyness_explorer(target, reference, *, term: str | None = None):
         lines.value = "".join(f"<h4>In {html.escape(doc_id)}</h4>{_kwic_html(k)}" for doc_id, k in hits)
 
     picker.observe(refresh, names="value")
-    ui.term, ui.status, ui.maths, ui.lines, ui.refresh = picker, status, maths, lines, refresh
+    ui.query = ui.term = picker
+    ui.status, ui.maths, ui.lines, ui.refresh = status, maths, lines, refresh
     ui.warning = warning
     refresh()
     return ui

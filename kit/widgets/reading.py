@@ -1,4 +1,5 @@
-"""Close-reading widgets: a live concordance and a two-column reader.
+"""Close-reading widgets, each the live twin of a function: :func:`kwic_explorer` (a live
+concordance) and :func:`highlight_explorer` (the texts side by side, highlighted).
 
 Both only wire controls to :func:`kit.kwic` and :func:`kit.highlight`; errors
 (an empty query, a bad regular expression) appear in the widget's status line.
@@ -12,10 +13,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..errors import KitError
-from ..options import text, whole_number
+from ..options import renamed_function, renamed_options, text, whole_number
 from ..analysis.reading import highlight, kwic, term_list
 
-__all__ = ["concordance_explorer", "reader", "kwic_table_html"]
+__all__ = ["kwic_explorer", "highlight_explorer", "concordance_explorer", "reader", "kwic_table_html"]
 
 MAX_ROWS = 200
 # an error keeps the theme's text colour (>= 4.5:1 in light and dark); its colour is a bar beside it
@@ -38,21 +39,28 @@ def kwic_table_html(table, *, limit: int = MAX_ROWS) -> str:
             "left</th><th>match</th><th style='text-align: left'>right</th></tr>" + "".join(rows) + "</table>" + more)
 
 
-def concordance_explorer(corpus: Any, *, query: str = "cooperation", window: int = 6) -> Any:
-    """A query box, a document filter, a window slider and sort order, over a live KWIC table.
+@renamed_options(corpus="doc")
+def kwic_explorer(doc: Any, *, query: str = "cooperation", window: int = 6) -> Any:
+    """:func:`kit.kwic` as a widget: a query box, a document filter, a window box and sort order,
+    over a live KWIC table.
 
     Returns a ``VBox`` with attributes ``query``, ``doc``, ``window``, ``sort``,
     ``regex``, ``table`` (an HTML widget), ``status`` and ``result`` (the last
     DataFrame).
+
+    >>> from kit import load_text
+    >>> box = kwic_explorer(load_text("Talks help. Talks fail.", id="demo"), query="talks")
+    >>> len(box.result)
+    2
     """
     import ipywidgets as w
 
     from ..corpus.documents import documents_of
 
-    docs = documents_of(corpus, "concordance_explorer")
-    text(query, "query", "concordance_explorer", "kit.concordance_explorer(corpus, query='wedge')")
-    whole_number(window, "window", "concordance_explorer", low=1, high=20,
-                 example="kit.concordance_explorer(corpus, window=6)")
+    docs = documents_of(doc, "kwic_explorer")
+    text(query, "query", "kwic_explorer", "kit.kwic_explorer(corpus, query='wedge')")
+    whole_number(window, "window", "kwic_explorer", low=1, high=20,
+                 example="kit.kwic_explorer(corpus, window=6)")
     box_query = w.Text(value=query, description="Query", placeholder="wedge, North Korea, cooperat*")
     box_doc = w.Dropdown(options=[("both texts", None)] + [(d.id, d.id) for d in docs], description="Text")
     # (a number box, not a slider: ipywidgets' slider handle does not carry its label's name)
@@ -85,19 +93,25 @@ def concordance_explorer(corpus: Any, *, query: str = "cooperation", window: int
     return ui
 
 
-def reader(corpus: Any, terms: str | Iterable[str] = ("cooperation",)) -> Any:
-    """Both texts side by side, the same terms highlighted in each.
+@renamed_options(corpus="doc", terms="query")
+def highlight_explorer(doc: Any, query: str | Iterable[str] = ("cooperation",)) -> Any:
+    """:func:`kit.highlight` as a widget: both texts side by side, the same words highlighted in each.
 
-    ``terms`` is a word or a list (phrases and wildcards allowed); edit them in the
-    box (comma-separated).  Returns an ``HBox``-based widget with attributes
-    ``terms`` (the Text box), ``columns`` (one HTML widget per text) and ``status``.
+    ``query`` is a word or a list (phrases and wildcards allowed); edit them in the
+    box (comma-separated).  Returns a ``VBox`` with attributes ``query`` (the Text
+    box; also ``terms``), ``columns`` (one HTML widget per text) and ``status``.
+
+    >>> from kit import load_text
+    >>> box = highlight_explorer(load_text("Talks help. Talks fail.", id="demo"), "talks")
+    >>> box.columns[0].value.count("<mark")
+    2
     """
     import ipywidgets as w
 
     from ..corpus.documents import documents_of
 
-    docs = documents_of(corpus, "reader")
-    start = ", ".join(term_list(terms))
+    docs = documents_of(doc, "highlight_explorer")
+    start = ", ".join(term_list(query))
     box_terms = w.Text(value=start, description="Terms", placeholder="wedge, cooperat*, North Korea",
                        continuous_update=False, layout=w.Layout(width="60%"))
     status = w.HTML()
@@ -116,6 +130,12 @@ def reader(corpus: Any, terms: str | Iterable[str] = ("cooperation",)) -> Any:
             column.value = view.data
 
     box_terms.observe(refresh, names="value")
-    ui.terms, ui.columns, ui.status, ui.refresh = box_terms, columns, status, refresh
+    ui.query = ui.terms = box_terms
+    ui.columns, ui.status, ui.refresh = columns, status, refresh
     refresh()
     return ui
+
+
+# the old names, for one release (each warns and names the new one)
+concordance_explorer = renamed_function(kwic_explorer, "concordance_explorer")
+reader = renamed_function(highlight_explorer, "reader")
