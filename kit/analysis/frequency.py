@@ -1,4 +1,5 @@
-"""Counting words: frequencies, n-grams, collocations, dispersion and a summary table.
+"""Counting words: :func:`frequencies`, :func:`summary`, and the counting that n-grams
+(:mod:`kit.analysis.sequences`), dispersion (:mod:`kit.analysis.positions`) and keyness share.
 
 Every function returns a tidy pandas DataFrame (one row per thing) and counts the
 body text with :func:`kit.tokens`, so a count can always be checked by hand.
@@ -20,24 +21,19 @@ How the numbers are made (the same everywhere in the kit):
 """
 from __future__ import annotations
 
-import warnings
 import weakref
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
 from ..corpus.documents import Document, documents_of
-from ..errors import EmptyText, InvalidArgument, UnknownTerm, WrongType
+from ..errors import EmptyText, InvalidArgument, WrongType
 from ..options import flag
 from ..corpus.tokens import Stopwords, stem_token, stopword_set, tokens
 
-__all__ = ["frequencies", "ngrams", "collocations", "dispersion", "summary", "MEASURES"]
-
-#: Association measures of NLTK's ``BigramAssocMeasures`` that need no extra data or scipy.
-MEASURES = ("likelihood_ratio", "pmi", "chi_sq", "student_t", "dice", "jaccard",
-            "poisson_stirling", "phi_sq", "mi_like", "raw_freq")
-
+__all__ = ["frequencies", "summary", "raw_counts", "term_counts", "count_table", "sentence_tokens",
+           "check_count", "check_flags"]
 
 # document -> (the text counted, {(lower, split_hyphens): (Counter of tokens, tokens)}).
 # Only the small table of types is kept, and only while the document lives, so
@@ -59,7 +55,7 @@ def _empty(doc: Document):
     )
 
 
-def _raw_counts(doc: Document, *, lower: bool = True, split_hyphens: bool = False) -> tuple[Counter, int]:
+def raw_counts(doc: Document, *, lower: bool = True, split_hyphens: bool = False) -> tuple[Counter, int]:
     """(Counter of every word token, number of tokens); do not modify the Counter."""
     entry = _COUNTS.get(doc)
     if entry is None or entry[0] is not doc.text:
@@ -74,7 +70,7 @@ def _raw_counts(doc: Document, *, lower: bool = True, split_hyphens: bool = Fals
 def term_counts(doc: Document, *, lower: bool, stopwords, stem: bool,
                  split_hyphens: bool = False) -> tuple[Counter, int]:
     """(counts of the kept terms, number of word tokens with stopwords included)."""
-    raw, total = _raw_counts(doc, lower=lower, split_hyphens=split_hyphens)
+    raw, total = raw_counts(doc, lower=lower, split_hyphens=split_hyphens)
     stops = stopword_set(stopwords)
     counts: Counter = Counter()
     for term, n in raw.items():
@@ -85,6 +81,7 @@ def term_counts(doc: Document, *, lower: bool, stopwords, stem: bool,
 
 
 def check_count(value, name: str, minimum: int, allow_none: bool = False) -> None:
+    """Raise a clear error unless ``value`` is a whole number ``>= minimum`` (or None if allowed)."""
     if value is None and allow_none:
         return
     if isinstance(value, bool) or not isinstance(value, int):
@@ -93,12 +90,14 @@ def check_count(value, name: str, minimum: int, allow_none: bool = False) -> Non
         raise InvalidArgument(f"{name}={value} is too small: use a whole number >= {minimum}.")
 
 
-def _flags(func: str, **values: object) -> None:
+def check_flags(func: str, **values: object) -> None:
+    """Each ``name=value`` must be True or False (a clear error names ``kit.func``)."""
     for name, value in values.items():
         flag(value, name, func, f"kit.{func}(doc, {name}=True)")
 
 
-def _table(rows_by_doc: dict[str, tuple[Counter, int]], column: str, min_count: int, top) -> pd.DataFrame:
+def count_table(rows_by_doc: dict[str, tuple[Counter, int]], column: str, min_count: int, top) -> pd.DataFrame:
+    """``doc, <column>, count, per_1000, rank`` from {doc id: (counts, tokens)}, cut by ``min_count``/``top``."""
     check_count(min_count, "min_count", 1)
     check_count(top, "top", 1, allow_none=True)
     out = []
@@ -151,168 +150,15 @@ def frequencies(doc: Document | Mapping[str, Document] | Sequence[Document], *, 
     3  demo     met      1     142.8...     3
     """
     docs = documents_of(doc, "frequencies")
-    _flags("frequencies", lower=lower, stem=stem, split_hyphens=split_hyphens)
+    check_flags("frequencies", lower=lower, stem=stem, split_hyphens=split_hyphens)
     counted = {d.id: term_counts(d, lower=lower, stopwords=stopwords, stem=stem,
                                   split_hyphens=split_hyphens) for d in docs}
-    return _table(counted, "term", min_count, top)
+    return count_table(counted, "term", min_count, top)
 
 
-def _sentence_tokens(doc: Document, *, lower: bool = True, split_hyphens: bool = False):
+def sentence_tokens(doc: Document, *, lower: bool = True, split_hyphens: bool = False):
     """[(sentence_id, [tokens])] for the body, in order."""
     return [(s.id, tokens(s.text, lower=lower, split_hyphens=split_hyphens)) for s in doc.sentences]
-
-
-def ngrams(doc: Document | Mapping[str, Document] | Sequence[Document], *, n: int = 2, lower: bool = True, stopwords: Stopwords = False,
-           min_count: int = 1, top: int | None = None) -> pd.DataFrame:
-    """Sequences of ``n`` words: ``doc, ngram, count, per_1000, rank``.
-
-    N-grams are built inside each sentence (never across a sentence end), words
-    joined by one space (``"north korea"``).  With ``stopwords=True`` an n-gram that
-    *contains* a stopword is left out (words are not glued together around a removed
-    stopword).  ``per_1000`` and ``rank`` are as in :func:`frequencies`
-    (per 1,000 word tokens of the document).
-
-    Examples
-    --------
-    >>> from kit import load_text
-    >>> doc = load_text("North Korea is near. North Korea waits.", id="demo")
-    >>> ngrams(doc, n=2).head(2)
-        doc        ngram  count    per_1000  rank
-    0  demo  north korea      2  285.714286     1
-    1  demo      is near      1  142.857143     2
-    """
-    check_count(n, "n", 1)
-    _flags("ngrams", lower=lower)
-    stops = stopword_set(stopwords)
-    docs = documents_of(doc, "ngrams")
-    counted = {}
-    for doc in docs:
-        total = _raw_counts(doc, lower=lower)[1]
-        counts: Counter = Counter()
-        for _, toks in _sentence_tokens(doc, lower=lower):
-            for i in range(len(toks) - n + 1):
-                gram = toks[i:i + n]
-                if stops and any(w.lower() in stops for w in gram):
-                    continue
-                counts[" ".join(gram)] += 1
-        counted[doc.id] = (counts, total)
-    return _table(counted, "ngram", min_count, top)
-
-
-def collocations(doc: Document | Mapping[str, Document] | Sequence[Document], *, measure: str = "likelihood_ratio", window: int = 2,
-                 min_count: int = 2, top: int | None = 20, stopwords: Stopwords = True) -> pd.DataFrame:
-    """Word pairs that occur together more than chance: ``doc, w1, w2, count, score, measure``.
-
-    Uses NLTK's ``BigramCollocationFinder`` and ``BigramAssocMeasures``. ``w2``
-    follows ``w1`` within ``window`` words (2 = next word), inside one sentence.
-    ``count`` is how often the pair occurs; pairs with a stopword are left out
-    (``stopwords=False`` keeps them).  Measures: see ``kit.analysis.frequency.MEASURES``.
-    A text as short as an op-ed gives scores to read with care: most pairs occur
-    only once or twice.
-
-    Examples
-    --------
-    >>> from kit import load_text
-    >>> doc = load_text("North Korea met China. North Korea thanked China.", id="demo")
-    >>> collocations(doc)[["w1", "w2", "count"]]
-          w1     w2  count
-    0  north  korea      2
-    """
-    from nltk.collocations import BigramCollocationFinder
-    from nltk.metrics import BigramAssocMeasures
-
-    if measure not in MEASURES:
-        raise InvalidArgument(
-            f"measure={measure!r} is not a collocation measure the kit knows. "
-            f"Use one of: {', '.join(MEASURES)}."
-        )
-    check_count(window, "window", 2)
-    check_count(min_count, "min_count", 1)
-    check_count(top, "top", 1, allow_none=True)
-    stops = stopword_set(stopwords)
-    score_fn = getattr(BigramAssocMeasures, measure)
-    rows = []
-    for d in documents_of(doc, "collocations"):
-        _raw_counts(d)  # a clear EmptyText for a document without words
-        words: list[str | None] = []
-        for _, toks in _sentence_tokens(d):
-            words.extend(toks)
-            words.extend([None] * (window - 1))  # a gap no window can cross
-        finder = BigramCollocationFinder.from_words(words, window_size=window)
-        finder.apply_freq_filter(min_count)
-        if stops:
-            finder.apply_word_filter(lambda w: w.lower() in stops)
-        scored = sorted(finder.score_ngrams(score_fn), key=lambda x: (-x[1], x[0]))
-        for (w1, w2), score in scored[:top]:
-            rows.append((d.id, w1, w2, finder.ngram_fd[(w1, w2)], score, measure))
-    return pd.DataFrame(rows, columns=["doc", "w1", "w2", "count", "score", "measure"])
-
-
-def dispersion(doc: Document | Mapping[str, Document] | Sequence[Document], terms: str | Iterable[str], *, split_hyphens: bool = False) -> pd.DataFrame:
-    """Where each term occurs: ``doc, term, sentence_id, offset, position``.
-
-    ``offset`` is the index of the term's first word among the document's word
-    tokens (0-based, stopwords included, as in :func:`summary`); ``position`` is
-    ``offset / tokens``, from 0 (the first word) to just under 1 (the last).
-    A term may be a phrase (``"North Korea"``); matching ignores case and follows
-    :func:`kit.tokens`, so ``"U.S."`` does not find ``U.S.-China`` unless
-    ``split_hyphens=True``.
-
-    A term that occurs in none of the documents is reported with a warning and has
-    no rows; if no term occurs at all, :class:`~kit.UnknownTerm` is raised.  The
-    terms and documents asked for are kept in ``result.attrs`` for
-    :func:`kit.plot_dispersion`.
-
-    Examples
-    --------
-    >>> from kit import load_text
-    >>> doc = load_text("Korea first. Then China and North Korea.", id="demo")
-    >>> dispersion(doc, ["North Korea", "China"])
-        doc         term sentence_id  offset  position
-    0  demo  North Korea    demo 1.2       5  0.714286
-    1  demo        China    demo 1.2       3  0.428571
-    """
-    if isinstance(terms, str):
-        terms = [terms]
-    if not isinstance(terms, Iterable) or isinstance(terms, (bytes, dict)):
-        raise WrongType(f"terms must be a word or a list of words, not {type(terms).__name__}. "
-                        "Example: dispersion(corpus, ['China', 'North Korea']).")
-    terms = list(terms)
-    bad = [t for t in terms if not isinstance(t, str) or not tokens(t)]
-    if not terms or bad:
-        raise InvalidArgument(
-            f"dispersion() needs words to look for; {bad[0] if bad else terms!r} has none. "
-            "Example: dispersion(corpus, ['China', 'North Korea'])."
-        )
-    docs = documents_of(doc, "dispersion")
-    _flags("dispersion", split_hyphens=split_hyphens)
-    wanted = {t: tuple(tokens(t, split_hyphens=split_hyphens)) for t in terms}
-    rows = []
-    for doc in docs:
-        seq, sent_of = [], []
-        for sid, toks in _sentence_tokens(doc, split_hyphens=split_hyphens):
-            seq.extend(toks)
-            sent_of.extend([sid] * len(toks))
-        if not seq:
-            raise EmptyText(f"Document {doc.id!r} has no words to look through.")
-        for term, parts in wanted.items():
-            k = len(parts)
-            for i in range(len(seq) - k + 1):
-                if tuple(seq[i:i + k]) == parts and sent_of[i] == sent_of[i + k - 1]:
-                    rows.append((doc.id, term, sent_of[i], i, i / len(seq)))
-    found = {r[1] for r in rows}
-    missing = [t for t in terms if t not in found]
-    where = ", ".join(d.id for d in docs)
-    if len(missing) == len(terms):
-        raise UnknownTerm(
-            f"None of {terms!r} occurs in {where}. Check the spelling, or find words that do "
-            "occur with kit.frequencies(...)."
-        )
-    if missing:
-        warnings.warn(f"{missing!r} does not occur in {where}; it has no rows.", UserWarning, stacklevel=2)
-    out = pd.DataFrame(rows, columns=["doc", "term", "sentence_id", "offset", "position"])
-    out.attrs.update(terms=terms, docs=[d.id for d in docs])
-    return out
 
 
 def summary(corpus: Document | Mapping[str, Document] | Sequence[Document]) -> pd.DataFrame:
@@ -334,13 +180,10 @@ def summary(corpus: Document | Mapping[str, Document] | Sequence[Document]) -> p
     """
     rows = []
     for doc in documents_of(corpus, "summary"):
-        counts, n_tok = _raw_counts(doc)
+        counts, n_tok = raw_counts(doc)
         n_sent = len(doc.sentences)
         rows.append((doc.id, n_tok, len(counts), len(counts) / n_tok,
                      sum(1 for n in counts.values() if n == 1), n_sent, n_tok / n_sent))
     return pd.DataFrame(rows, columns=["doc", "tokens", "types", "type_token_ratio", "hapaxes",
                                        "sentences", "mean_sentence_length"])
 
-
-# Old private names, kept while other branches still import them.
-_term_counts, _check_count = term_counts, check_count
