@@ -18,9 +18,10 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import KitError, WrongType
+from ..options import renamed_options
 from .mistakes import auto_mistake, matching_mistake
 from .normalise import text_problem
 from .questions import Question, Result, Verdict
@@ -43,14 +44,15 @@ def _as_alternative(q: Question, answer) -> Question:
     return dataclasses.replace(q, answer=answer, compute=None, aliases=(), alternatives=(), mistakes=())
 
 
-def check(question: Question, response) -> Result:
-    """Mark one response to one question; never raises for a student's response.
+@renamed_options(response="answer")
+def check(question: Question, answer: Any) -> Result:
+    """Mark one answer to one question; never raises for a student's answer.
 
     Parameters
     ----------
     question : Question
         From :func:`kit.load_bank` (``bank.question("id")``) or :func:`kit.exercise`.
-    response
+    answer
         single: an option's text (or its letter); multiple: a list; truefalse: True or
         False; numeric: a number ("24,8" and "about 25" are read too); text: a string;
         sentence_ids: one id or several ("yang 9.1, yang 9.4"); matching: a dict;
@@ -72,13 +74,13 @@ def check(question: Question, response) -> Result:
     if not isinstance(question, Question):
         raise WrongType(f"check() takes a question from load_bank(...), not {type(question).__name__}. "
                         "Example: check(kit.load_bank('01_close_reading').questions[0], 'my answer').")
-    if is_empty(response):
+    if is_empty(answer):
         return _result(question, Verdict("invalid", 0.0, ("No answer yet: " + question.kind.how,)))
-    problem = text_problem(response)
+    problem = text_problem(answer)
     if problem:
         return _result(question, Verdict("invalid", 0.0, (problem,)))
     try:
-        verdict = question.kind.check(question, response)
+        verdict = question.kind.check(question, answer)
     except KitError:  # a broken bank (a computed key that fails) is the teacher's error, not the student's
         raise
     except (TypeError, ValueError, OverflowError, RecursionError):
@@ -86,7 +88,7 @@ def check(question: Question, response) -> Result:
     if verdict.status not in ("incorrect", "partial"):
         return _result(question, verdict)
     for alt in question.alternatives:
-        alt_verdict = question.kind.check(_as_alternative(question, alt.answer), response)
+        alt_verdict = question.kind.check(_as_alternative(question, alt.answer), answer)
         if alt_verdict.status == "correct":
             score = 1.0 if alt.status == "correct" else 0.5
             return _result(question, Verdict(alt.status, score, (alt.feedback,), verdict.value))

@@ -23,32 +23,36 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import InvalidArgument, StoreError, WrongType
-from .log import COLUMNS, learner_id, read_attempts
+from ..options import renamed_options
+from .log import COLUMNS, EXPORT_COLUMNS, learner_id, read_attempts
 from ..files.store import atomic_write_text
 
 __all__ = ["progress", "export_progress", "EXPORT_COLUMNS", "safe_cell"]
 
-EXPORT_COLUMNS = ["student", "learner", *COLUMNS]
 _RISKY = ("=", "+", "-", "@", "\t", "\r")
 
 
-def progress(*, quiz: str | None = None) -> pd.DataFrame:
-    """Every saved attempt, one row each, oldest first.
+@renamed_options(quiz="bank")
+def progress(*, bank: str | None = None) -> pd.DataFrame:
+    """Every saved attempt, one row each, oldest first (``bank=``: only that quiz or exercise set).
 
     Columns: ``time`` (UTC), ``kind`` (quiz, exercise or reading), ``quiz`` (bank or
     exercise set), ``question``, ``attempt`` (1 = first try), ``status``, ``score``
     (0 to 1), ``response`` (as text), ``mistake`` (the anticipated mistake matched)
     and ``feedback`` (the first feedback line shown).
+
+    >>> list(progress(bank="no-such-bank").columns[:4])
+    ['time', 'kind', 'quiz', 'question']
     """
-    if quiz is not None and not isinstance(quiz, str):
-        raise WrongType(f"progress(quiz=...) takes a quiz id such as '01_close_reading', not {quiz!r}.")
+    if bank is not None and not isinstance(bank, str):
+        raise WrongType(f"progress(bank=...) takes a bank id such as '01_close_reading', not {bank!r}.")
     df = pd.DataFrame(read_attempts(), columns=COLUMNS)
     df["time"] = pd.to_datetime(df["time"], utc=True, errors="coerce", format="ISO8601")
     df["attempt"] = pd.to_numeric(df["attempt"], errors="coerce").astype("Int64")
     df["score"] = pd.to_numeric(df["score"], errors="coerce").astype("float64")
     df["response"] = df["response"].map(_as_text)
-    if quiz is not None:
-        df = df[df["quiz"] == quiz]
+    if bank is not None:
+        df = df[df["quiz"] == bank]
     return df.sort_values("time", kind="stable").reset_index(drop=True)
 
 
@@ -101,15 +105,16 @@ def _target(path) -> Path:
     return path
 
 
+@renamed_options(quiz="bank")
 def export_progress(path: str | os.PathLike = "my_progress.csv", *, student: str | None = None,
-                    excel: bool = False, quiz: str | None = None) -> Path:
+                    excel: bool = False, bank: str | None = None) -> Path:
     """Write every saved attempt to a CSV file for your teacher; returns the file's path.
 
     Columns: ``student, learner, time, kind, quiz, question, attempt, status, score,
     response, mistake, feedback``.  ``student`` defaults to ``$JUPYTERHUB_USER``, else your
     login name; ``learner`` is this store's own id (:func:`~kit.assessment.log.learner_id`),
     which keeps apart two students who share a login name.  A folder given as ``path`` gets ``my_progress.csv`` inside it.
-    ``excel=True`` adds the byte-order mark Excel needs for UTF-8.
+    ``excel=True`` adds the byte-order mark Excel needs for UTF-8; ``bank=`` keeps one quiz or exercise set.
 
     >>> import tempfile, pathlib
     >>> out = export_progress(pathlib.Path(tempfile.mkdtemp()) / "me.csv", student="ana")
@@ -117,7 +122,7 @@ def export_progress(path: str | os.PathLike = "my_progress.csv", *, student: str
     'student,learner,time,kind,quiz,question,attempt,status,score,response,mistake,feedback'
     """
     path = _target(path)
-    df = progress(quiz=quiz)
+    df = progress(bank=bank)
     who = _student(student)
     me = learner_id()
     rows = [[safe_cell(who), me, *[safe_cell(row[c]) for c in COLUMNS]] for row in df.to_dict("records")]

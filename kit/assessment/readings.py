@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from .effort import MIN_WORDS, attempt_problem
 from ..errors import InvalidArgument, UnknownQuestion, WrongType, did_you_mean
+from ..options import renamed_options
 
 __all__ = ["compare_reading", "reading_task", "reading_tasks", "word_count", "MIN_WORDS", "attempt_problem",
            "latest_reading", "KitReading"]
@@ -172,7 +173,8 @@ def reading_html(result: KitReading) -> str:
     return f"{title}<div style='display: flex; flex-wrap: wrap; gap: 0.8em'>{mine}{theirs}</div>"
 
 
-def compare_reading(task: str, text: str, *, save: bool = True) -> KitReading:
+@renamed_options(text="answer")
+def compare_reading(task: str, answer: str, *, save: bool = True) -> KitReading:
     """Save your reading of ``task``, then see the kit's reading beside it.
 
     Nothing is shown until you have written at least four distinct words of your own
@@ -184,7 +186,7 @@ def compare_reading(task: str, text: str, *, save: bool = True) -> KitReading:
     ----------
     task : str
         The task id printed with the writing box, such as ``"01.cho-p1"``.
-    text : str
+    answer : str
         Your reading, in your own words.
     save : bool
         Save the text as an attempt (default).  ``False`` only shows the reading.
@@ -195,6 +197,7 @@ def compare_reading(task: str, text: str, *, save: bool = True) -> KitReading:
     kit.errors.InvalidArgument: Write your own reading of 'Cho ¶1' first: your text has only 2 distinct words ...
     """
     found = reading_task(task)
+    text = answer
     if text is not None and not isinstance(text, str):
         raise WrongType(f"compare_reading() takes your reading as a string, not a {type(text).__name__}.")
     text = (text or "").strip()

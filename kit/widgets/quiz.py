@@ -15,6 +15,9 @@ Quiz: Start here: ids and sources (8 questions)
 from __future__ import annotations
 
 import html
+import os
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import ipywidgets as W
 
@@ -22,7 +25,11 @@ from ..display.html import markdown_html
 from ..assessment import Bank, Question, format_answer, load_bank, parse_bank
 from ..assessment.attempts import Attempts
 from ..errors import InvalidArgument, KitError, WrongType
+from ..options import renamed_options
 from .controls import AriaPatch
+
+if TYPE_CHECKING:
+    from ..corpus.documents import Corpus
 
 __all__ = ["quiz", "QuizBox"]
 
@@ -245,12 +252,14 @@ class QuizBox(W.VBox):
         return bundle
 
 
-def quiz(bank_or_questions, *, show_answer_after: int | None = 3, record: bool = True, corpus=None) -> QuizBox:
+@renamed_options(bank_or_questions="bank")
+def quiz(bank: str | os.PathLike | Bank | Question | Sequence[Question | dict], *,
+         show_answer_after: int | None = 3, record: bool = True, corpus: Corpus | None = None) -> QuizBox:
     """A quiz widget for a bank (``kit.quiz("01_close_reading")``) or a list of questions.
 
     Parameters
     ----------
-    bank_or_questions : str, path, Bank, or list of questions
+    bank : str, path, Bank, or list of questions
         A bank id, a bank file, a bank from :func:`kit.load_bank`, or questions
         (``Question`` objects, or dicts in the bank format).
     show_answer_after : int or None
@@ -270,4 +279,4 @@ def quiz(bank_or_questions, *, show_answer_after: int | None = 3, record: bool =
                                           or not isinstance(show_answer_after, int) or show_answer_after < 1):
         raise InvalidArgument(f"show_answer_after must be a whole number of tries (1 or more) or None, "
                               f"not {show_answer_after!r}. Example: kit.quiz('01_close_reading', show_answer_after=2).")
-    return QuizBox(_questions(bank_or_questions, corpus), show_answer_after=show_answer_after, record=bool(record))
+    return QuizBox(_questions(bank, corpus), show_answer_after=show_answer_after, record=bool(record))
