@@ -39,8 +39,9 @@ if TYPE_CHECKING:  # for editors and type checkers: "go to definition" on kit.kw
     from .analysis.keyness_maths import explain_keyness
     from .widgets.keyness import keyness_explorer
     from .display.plots import (
-        plot_frequencies, plot_keyness, plot_dispersion, plot_actors, plot_stance, plot_progress,
+        plot_frequencies, plot_keyness, plot_dispersion,
     )
+    from .display.heatmaps import plot_actors, plot_stance
     from .display.figures import describe_plot, figure_html
     from .display.tables import table_html, accessible_tables
     from .argumentation.maps import arguments
@@ -55,7 +56,7 @@ if TYPE_CHECKING:  # for editors and type checkers: "go to definition" on kit.kw
     from .assessment.marking import check, answer_key
     from .widgets.quiz import quiz
     from .assessment.exercises import exercise, check_exercise, self_assess
-    from .assessment.progress import progress, export_progress
+    from .assessment.progress import progress, export_progress, plot_progress
     from .widgets.compare_reading import write_first
     from .assessment.readings import compare_reading, reading_tasks
     from .argumentation.glossary import glossary

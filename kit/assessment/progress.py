@@ -26,8 +26,9 @@ from ..errors import InvalidArgument, StoreError, WrongType
 from ..options import renamed_options
 from .log import COLUMNS, EXPORT_COLUMNS, learner_id, read_attempts
 from ..files.store import atomic_write_text
+from ..display.progress_chart import progress_chart
 
-__all__ = ["progress", "export_progress", "EXPORT_COLUMNS", "safe_cell"]
+__all__ = ["progress", "export_progress", "plot_progress", "EXPORT_COLUMNS", "safe_cell"]
 
 _RISKY = ("=", "+", "-", "@", "\t", "\r")
 
@@ -134,3 +135,16 @@ def export_progress(path: str | os.PathLike = "my_progress.csv", *, student: str
     writer.writerows(rows)
     atomic_write_text(path, buffer.getvalue(), encoding="utf-8-sig" if excel else "utf-8")
     return path
+
+
+def plot_progress(df: pd.DataFrame | None = None, *, ax=None):
+    """Questions per quiz by their best result so far; returns the Axes.
+
+    With no table your saved progress is read (``kit.plot_progress()``); or give the table
+    of :func:`progress`.  The drawing is :func:`kit.display.progress_chart.progress_chart`.
+
+    >>> ax = plot_progress(pd.DataFrame({"quiz": ["demo"], "question": ["q1"], "status": ["correct"]}))
+    >>> ax.get_xlabel()
+    'questions'
+    """
+    return progress_chart(progress() if df is None else df, ax=ax)

@@ -1,0 +1,57 @@
+"""A student's progress as a chart: questions per quiz by their best result so far.
+
+The table comes from the assessment layer (:func:`kit.progress`); the function students
+call, :func:`kit.plot_progress`, lives there too (with no table it reads the saved
+attempts) and draws with :func:`progress_chart`.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from ..errors import WrongType
+from .plotting import finish_plot, new_axes, plot_style
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+__all__ = ["progress_chart", "RESULTS"]
+
+#: the marked results, best first (other statuses, e.g. "shown", are not drawn)
+RESULTS = ("correct", "partial", "incorrect")
+
+
+def progress_chart(df: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
+    """Bars of questions per quiz by their best result so far; returns the Axes.
+
+    ``df`` has the columns ``quiz, question, status`` (the table of :func:`kit.progress`).
+
+    >>> ax = progress_chart(pd.DataFrame({"quiz": ["demo", "demo"], "question": ["q1", "q1"],
+    ...                                   "status": ["incorrect", "correct"]}))
+    >>> ax.kit_description
+    'Bar chart of questions per quiz by their best result so far. demo: 1 correct.'
+    """
+    if not isinstance(df, pd.DataFrame) or not {"quiz", "question", "status"} <= set(df.columns):
+        raise WrongType("plot_progress() takes the table made by kit.progress() (columns quiz, question, "
+                        "status), or nothing to read your saved progress.")
+    import seaborn as sns
+
+    results = list(RESULTS)
+    done = df[df["status"].isin(results)].copy()
+    with plot_style():
+        ax = new_axes(ax, (7.5, 1.2 + 0.6 * max(1, done["quiz"].nunique())))
+        if done.empty:
+            ax.set_yticks([])
+            return finish_plot(ax, "No attempts saved yet: answer a quiz first", "questions", "quiz",
+                               "An empty chart: no marked quiz or exercise attempts are saved yet.")
+        done["rank"] = done["status"].map({s: i for i, s in enumerate(results)})
+        best = done.sort_values("rank").drop_duplicates(["quiz", "question"])
+        counts = best.groupby(["quiz", "status"]).size().rename("questions").reset_index()
+        sns.barplot(data=counts, y="quiz", x="questions", hue="status", hue_order=results,
+                    palette=dict(zip(results, sns.color_palette("colorblind", 3))), ax=ax)
+        sns.move_legend(ax, "upper left", bbox_to_anchor=(1.01, 1), title="best result", frameon=False)
+    summary = "; ".join(f"{quiz}: " + ", ".join(f"{n} {status}" for status, n in zip(g["status"], g["questions"]))
+                        for quiz, g in counts.groupby("quiz", sort=False))
+    return finish_plot(ax, "Best result per question so far", "questions", "quiz",
+                       f"Bar chart of questions per quiz by their best result so far. {summary}.")
