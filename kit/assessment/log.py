@@ -34,10 +34,18 @@ from ..files import store
 from ..errors import InvalidArgument, StoreError
 
 __all__ = ["record_attempt", "read_attempts", "attempt_history", "progress_path", "learner_id", "COLUMNS",
-           "STATUSES", "KINDS", "jsonable"]
+           "EXPORT_COLUMNS", "STATUSES", "GRADED", "DONE", "KINDS", "jsonable"]
 
+# The attempt-log vocabulary, declared here only (progress exports, class reports and plots import it).
+#: The fields of a record, in the order of a progress table.
 COLUMNS = ["time", "kind", "quiz", "question", "attempt", "status", "score", "response", "mistake", "feedback"]
+#: The columns of an exported progress CSV: who, then a record's fields.
+EXPORT_COLUMNS = ["student", "learner", *COLUMNS]
 STATUSES = ("correct", "partial", "incorrect", "invalid", "written", "self-assessed")
+#: The statuses of a marked answer (item analysis and score plots count only these), in plot order.
+GRADED = ("correct", "partial", "incorrect")
+#: The statuses that finish an exercise (a written or self-assessed answer is done, not marked).
+DONE = ("correct", "written", "self-assessed")
 KINDS = ("quiz", "exercise", "reading")
 _MAX_DEPTH = 8
 

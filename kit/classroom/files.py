@@ -32,13 +32,14 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..assessment.log import EXPORT_COLUMNS, STATUSES
 from ..errors import InvalidArgument, TextNotFound, WrongType
 
 __all__ = ["csv_files", "read_export", "read_exports", "REQUIRED", "OPTIONAL", "KNOWN_STATUS", "MAX_BYTES"]
 
 REQUIRED = ["quiz", "question", "attempt", "status"]
-OPTIONAL = ["student", "learner", "time", "kind", "score", "response", "mistake", "feedback"]
-KNOWN_STATUS = {"correct", "partial", "incorrect", "invalid", "written", "self-assessed"}
+OPTIONAL = [c for c in EXPORT_COLUMNS if c not in REQUIRED]
+KNOWN_STATUS = set(STATUSES)
 MAX_BYTES = 20_000_000
 
 

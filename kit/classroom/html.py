@@ -27,6 +27,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..assessment.log import GRADED
 from .report import ClassReport
 from ..errors import StoreError
 
@@ -57,7 +58,7 @@ figcaption{max-width:28rem}
 
 def _outcome_matrix(report: ClassReport) -> pd.DataFrame:
     a = report.attempts
-    graded = a[a["status"].isin({"correct", "partial", "incorrect"}) & (a["kind"] != "reading")]
+    graded = a[a["status"].isin(GRADED) & (a["kind"] != "reading")]
     if graded.empty:
         return pd.DataFrame()
     graded = graded.sort_values(["attempt"], kind="stable").assign(

@@ -42,13 +42,14 @@ from ..assessment.banks import Bank, load_bank, shipped_banks
 from ..assessment.exercises import registry
 from ..assessment.normalise import loose
 from ..assessment.order import choices, option_order
+from ..assessment.log import GRADED as GRADED_STATUSES
 from ..assessment.questions import Question
 from ..errors import KitError
 
 __all__ = ["first_tries", "item_table", "distractor_table", "QuestionLookup", "options_of", "chosen_options",
            "shown_position", "GRADED", "MIN_STUDENTS", "EASY", "HARD", "NEGATIVE"]
 
-GRADED = {"correct", "partial", "incorrect"}
+GRADED = set(GRADED_STATUSES)
 MIN_STUDENTS = 10
 EASY, HARD, NEGATIVE = 0.9, 0.2, -0.2
 Lookup = Callable[[str, str, str], "Question | None"]

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from ..assessment.log import DONE
 from .files import REQUIRED, csv_files, read_exports
 from .items import QuestionLookup, distractor_table, first_tries, item_table
 from .patterns import guessing_table, trivial_table
@@ -152,7 +153,7 @@ def _students(completion: pd.DataFrame, attempts: pd.DataFrame) -> pd.DataFrame:
             "exercises_tried", "exercises_done"]
     answered = attempts[attempts["status"] != "invalid"]
     ex = answered[answered["kind"] == "exercise"]
-    done_ex = ex[ex["status"].isin({"correct", "written", "self-assessed"})]
+    done_ex = ex[ex["status"].isin(DONE)]
     rows = []
     learners = dict(zip(attempts["student"], attempts["learner"]))
     for name in sorted(set(attempts["student"])):
