@@ -1,6 +1,8 @@
 # Two commands do all set-up on a machine that has only python3:
 #   make lab   - create .venv with the student set only, open JupyterLab on the first lesson
 #   make test  - the same, plus the test, browser and hub extras, then the whole test suite
+#   make check - the quick suite for developers: unit tests and doctests, without the
+#                slow groups (notebooks, fresh machine, browser, hub, linearity, kernels)
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
@@ -8,7 +10,7 @@ STAMP  := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 ROOT_FLAG := $(shell [ "$$(id -u)" = "0" ] && echo --allow-root)
 
-.PHONY: lab test venv test-venv bench clean
+.PHONY: lab test check venv test-venv bench clean
 
 # the student set: the kit and what the lessons use (no test tools, no playwright, no voila)
 venv: $(STAMP)
@@ -36,6 +38,10 @@ lab: $(STAMP)
 
 test: $(TEST_STAMP)
 	$(PY) -m pytest
+
+# markers by path in conftest.py (SLOW_GROUPS); e.g. `$(PY) -m pytest -m notebooks` runs one group
+check: $(TEST_STAMP)
+	$(PY) -m pytest -m "not slow"
 
 bench: $(TEST_STAMP)
 	$(PY) benchmarks/run.py --output benchmarks/RESULTS.md
