@@ -62,6 +62,8 @@ if TYPE_CHECKING:  # for editors and type checkers: "go to definition" on kit.kw
     from .argumentation.glossary import glossary
     from .classroom.report import class_report
     from .classroom.hub_link import nbgitpuller_link
+    from .classroom.handin import hand_in
+    from .classroom.comments import comment, feedback
 
 __all__ = sorted([*_PUBLIC, *_error_names])
 

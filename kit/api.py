@@ -87,4 +87,8 @@ PUBLIC: dict[str, str] = {
     # the class (teacher): class report, nbgitpuller link
     "class_report": "classroom.report",
     "nbgitpuller_link": "classroom.hub_link",
+    # the class loop on a hub: hand in, comments back
+    "hand_in": "classroom.handin",
+    "comment": "classroom.comments",
+    "feedback": "classroom.comments",
 }

@@ -2,6 +2,10 @@
 ``kit/__main__.py`` only registers them):
 
 * ``python -m kit class-report DIR [--html report.html] [--anonymise] [--bank my_quiz.yaml ...]``
+* ``python -m kit class-report --inbox DIR [--html report.html] [--comments FILE]``: the
+  students' latest hand-ins (:mod:`kit.classroom.inbox`); ``--comments`` writes a CSV to fill in
+* ``python -m kit class setup DIR --teacher USER`` (as root), ``python -m kit class check DIR``,
+  ``python -m kit class comment DIR FILE.csv`` (the filled-in comments CSV)
 * ``python -m kit link --hub URL [--repo URL] [--branch main] [--path NOTEBOOK]``
 
 Errors print one message (the thing, the problem, the fix) and exit 1; never a traceback.
@@ -12,19 +16,31 @@ import argparse
 import sys
 import warnings
 
-from ..errors import KitError
+from ..errors import InvalidArgument, KitError
 
-COMMANDS = ("class-report", "link")
+COMMANDS = ("class-report", "link", "class")
 
 
 def add_parsers(sub) -> None:
     report = sub.add_parser("class-report", help="read the students' exported progress CSVs (a folder or files)")
-    report.add_argument("paths", nargs="+", metavar="DIR_OR_CSV")
+    report.add_argument("paths", nargs="*", metavar="DIR_OR_CSV")
+    report.add_argument("--inbox", metavar="DIR", help="the class folder: each student's latest hand-in")
+    report.add_argument("--comments", metavar="FILE", help="with --inbox: a CSV of written answers to comment on")
     report.add_argument("--html", metavar="FILE", help="write a self-contained HTML page")
     report.add_argument("--anonymise", "--anonymize", action="store_true",
                         help="replace names by stable pseudonyms (Student 01, ...)")
     report.add_argument("--bank", action="append", default=[], metavar="YAML",
                         help="a question bank of your own, for the item analysis (repeat for several)")
+    klass = sub.add_parser("class", help="the class folder for kit.hand_in(): setup, check, comment")
+    klass_sub = klass.add_subparsers(dest="action", required=True)
+    setup = klass_sub.add_parser("setup", help="make DIR/inbox and DIR/outbox (run once, as root)")
+    setup.add_argument("folder", metavar="DIR")
+    setup.add_argument("--teacher", required=True, metavar="USER", help="the teacher's login name")
+    klass_sub.add_parser("check", help="say what is wrong with DIR's inbox and outbox").add_argument(
+        "folder", metavar="DIR")
+    bulk = klass_sub.add_parser("comment", help="send the comments filled in a --comments CSV")
+    bulk.add_argument("folder", metavar="DIR")
+    bulk.add_argument("csv", metavar="FILE")
     link = sub.add_parser("link", help="print an nbgitpuller link that puts the lessons on a JupyterHub")
     link.add_argument("--hub", required=True, help="the hub's address, e.g. https://hub.example.edu")
     link.add_argument("--repo", help="repository URL (default: this checkout's 'origin' remote)")
@@ -35,9 +51,17 @@ def add_parsers(sub) -> None:
 def _class_report(args: argparse.Namespace) -> int:
     from .report import class_report
 
+    if bool(args.paths) == bool(args.inbox):
+        raise InvalidArgument("class-report reads either exported CSVs (a folder or files) or --inbox DIR "
+                              "(the class folder of kit.hand_in()): give one of them.")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # the skipped files are printed below instead
-        report = class_report(args.paths, anonymise=args.anonymise, banks=args.bank)
+        report = class_report(args.paths or None, anonymise=args.anonymise, banks=args.bank, inbox=args.inbox)
+    if args.comments and args.inbox:
+        from .comments import comments_template
+
+        print(f"Wrote {comments_template(args.comments, class_folder=args.inbox)} (fill in the comment column, "
+              f"then: python -m kit class comment {args.inbox} {args.comments})")
     for row in report.skipped.itertuples():
         print(f"SKIPPED {row.file}: {row.reason}", file=sys.stderr)
     print(f"{len(report.students)} students, {len(report.questions)} questions, "
@@ -76,8 +100,30 @@ def _link(args: argparse.Namespace) -> int:
     return 0
 
 
+def _class(args: argparse.Namespace) -> int:
+    if args.action == "setup":
+        from .inbox import setup_class_dir
+
+        print("\n".join(setup_class_dir(args.folder, teacher=args.teacher)))
+        return 0
+    if args.action == "comment":
+        from .comments import comments_from_csv
+
+        print(f"Sent {comments_from_csv(args.csv, class_folder=args.folder)} comments.")
+        return 0
+    from .inbox import check_class_dir
+
+    problems = check_class_dir(args.folder)
+    for problem in problems:
+        print(f"PROBLEM {problem}")
+    print(f"{args.folder}: " + (f"{len(problems)} problems." if problems else "set up right."))
+    return 1 if problems else 0
+
+
 def run(args: argparse.Namespace) -> int:
     try:
+        if args.command == "class":
+            return _class(args)
         return _class_report(args) if args.command == "class-report" else _link(args)
     except KitError as exc:
         print(f"ERROR {exc}", file=sys.stderr)

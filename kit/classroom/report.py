@@ -180,7 +180,7 @@ def pseudonyms(names) -> dict[str, str]:
     return {n: f"Student {i:0{width}d}" for i, n in enumerate(unique, start=1)}
 
 
-def class_report(paths, *, anonymise: bool = False, banks=()) -> ClassReport:
+def class_report(paths=None, *, anonymise: bool = False, banks=(), inbox=None) -> ClassReport:
     """Read the students' exported progress CSVs and count, per question and per student.
 
     Parameters
@@ -193,6 +193,10 @@ def class_report(paths, *, anonymise: bool = False, banks=()) -> ClassReport:
     banks : list of banks, bank ids or .yaml paths
         Your own question banks, for the item analysis to list every option (chosen or
         not) and the option positions each student saw; the kit's banks are found by id.
+    inbox : str or path, optional
+        Instead of ``paths``: the class folder of ``kit.hand_in()`` (or its ``inbox``):
+        each student's latest hand-in, the student being the file's owner
+        (:func:`kit.classroom.inbox.read_inbox`).
 
     Files that are not progress exports, cannot be read, or repeat a student already
     read are left out: listed in ``report.skipped`` (and a warning), never an error.
@@ -205,7 +209,12 @@ def class_report(paths, *, anonymise: bool = False, banks=()) -> ClassReport:
     kit.errors.TextNotFound: 'no/such/folder' does not exist. Give the folder holding the students' exported CSV files, or the files themselves.
     """
     lookup = QuestionLookup(banks)
-    attempts, skipped = read_exports(csv_files(paths))
+    if inbox is not None:
+        from .inbox import read_inbox
+
+        attempts, skipped = read_inbox(inbox)
+    else:
+        attempts, skipped = read_exports(csv_files(paths))
     if anonymise and len(attempts):
         attempts["student"] = attempts["student"].map(pseudonyms(attempts["student"]))
         attempts["file"] = ""
