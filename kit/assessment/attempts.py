@@ -31,7 +31,9 @@ def hint_for(question: Question, result: Result, wrong: int) -> tuple[int, str]:
     """``(level, text)`` of the hint for the ``wrong``-th wrong try (``(0, "")`` if none is due).
 
     >>> from .questions import Question, Result
-    >>> q = Question(id="q", type="numeric", prompt="?", answer=3, hints=("one", "two"))
+    >>> from .types import TYPES
+    >>> q = Question(id="q", type="numeric", prompt="?", answer=3, hints=("one", "two"),
+    ...              kind=TYPES["numeric"])
     >>> hint_for(q, Result("q", "incorrect", 0.0, needs_hint=True), 5)
     (2, 'two')
     """

@@ -181,7 +181,8 @@ def parse_question(raw, n: int, *, bank_id: str, source: str, corpus, label: str
                                  f"({', '.join(c.id for c in citations) or 'none cited'}).")
     kwargs = dict(id=qid.strip(), type=qtype, prompt=text_field(raw, "prompt", fail, required=True),
                   explanation=text_field(raw, "explanation", fail), citations=citations, quotes=quotes,
-                  hints=text_list(raw, "hints", fail), bank=bank_id, source=source, label=label)
+                  hints=text_list(raw, "hints", fail), bank=bank_id, source=source, label=label,
+                  kind=kind)  # the type record, given at parse time
     kwargs.update(kind.parse(raw, fail, corpus, citations))
     kwargs["mistakes"] = _mistakes(raw.get("mistakes"), fail, corpus)
     q = Question(**kwargs)

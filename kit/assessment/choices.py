@@ -2,7 +2,8 @@
 free list of answers when there are no options: then ``ordered`` may say the order counts).
 
 >>> from .questions import Option, Question
->>> q = Question(id="q", type="multiple", prompt="?", answer=("united", "states"))
+>>> from .types import TYPES
+>>> q = Question(id="q", type="multiple", prompt="?", answer=("united", "states"), kind=TYPES["multiple"])
 >>> check_multiple(q, ["United States"]).status  # one answer naming both key words
 'correct'
 """
@@ -78,7 +79,9 @@ def letters_as_text(q: Question, response):
     options this student was shown under them, for the progress store: a letter means
     nothing to a teacher reading another student's order.  Anything else unchanged.
 
-    >>> q = Question(id="q", type="single", prompt="?", answer="x", options=(Option("x"), Option("y")), shuffle=False)
+    >>> from .types import TYPES
+    >>> q = Question(id="q", type="single", prompt="?", answer="x", options=(Option("x"), Option("y")), shuffle=False,
+    ...              kind=TYPES["single"])
     >>> letters_as_text(q, "b"), letters_as_text(q, "y"), letters_as_text(q, 3)
     ('y', 'y', 3)
     """

@@ -13,8 +13,9 @@ different orders for most questions.  What is shuffled:
 A bank pins the order of a question with ``shuffle: false`` (for a scale, say).
 
 >>> from .questions import Option, Question
+>>> from .types import TYPES
 >>> q = Question(id="q1", type="single", prompt="?", answer="a", bank="demo",
-...              options=tuple(Option(t) for t in "abcde"))
+...              options=tuple(Option(t) for t in "abcde"), kind=TYPES["single"])
 >>> option_order(q, "ann") == option_order(q, "ann")    # stable for one student
 True
 >>> option_order(q, "ann"), option_order(q, "bob")      # different between two
@@ -42,7 +43,9 @@ def choices(q: Question) -> tuple[Option, ...]:
     the distinct right-hand answers in alphabetical order; ``()`` for other types.
 
     >>> from .questions import Question
-    >>> [o.text for o in choices(Question(id="m", type="matching", prompt="?", answer={"x": "b", "y": "A"}))]
+    >>> from .types import TYPES
+    >>> [o.text for o in choices(Question(id="m", type="matching", prompt="?", answer={"x": "b", "y": "A"},
+    ...                                  kind=TYPES["matching"]))]
     ['A', 'b']
     """
     if q.type == "matching" and isinstance(q.key, dict):
@@ -96,7 +99,9 @@ def options_line(q: Question, order: tuple[int, ...] | None = None) -> str:
     ``q`` has no choices.  :func:`kit.answer_key` shows it, so a teacher sees what a student saw.
 
     >>> from .questions import Option, Question
-    >>> q = Question(id="q", type="single", prompt="?", answer="wise", options=(Option("futile"), Option("wise")))
+    >>> from .types import TYPES
+    >>> q = Question(id="q", type="single", prompt="?", answer="wise", options=(Option("futile"), Option("wise")),
+    ...              kind=TYPES["single"])
     >>> options_line(q), options_line(q, (1, 0))
     ('a) futile | b) wise (key)', 'a) wise (key) | b) futile')
     """
@@ -117,7 +122,9 @@ def key_orders(questions, learner: str | None = None) -> dict[str, tuple[str, st
     for a question that says ``shuffle: false``, ``""`` for a question without choices.
 
     >>> from .questions import Option, Question
-    >>> q = Question(id="q", type="single", prompt="?", answer="b", bank="x", options=(Option("a"), Option("b")))
+    >>> from .types import TYPES
+    >>> q = Question(id="q", type="single", prompt="?", answer="b", bank="x", options=(Option("a"), Option("b")),
+    ...              kind=TYPES["single"])
     >>> key_orders([q]), key_orders([q], learner="ann")
     ({'q': ('a) a | b) b (key)', 'bank')}, {'q': ('a) b (key) | b) a', 'learner ann')})
     """

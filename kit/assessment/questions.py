@@ -3,16 +3,20 @@ the :class:`QuestionType` record that defines a type once (its fields, how to pa
 validate them, how to check a response, format the key, build the input and the text
 fallback), and the :class:`Result` of marking.
 
-The types themselves are in :mod:`kit.assessment.types`.
+The types themselves are in :mod:`kit.assessment.types`.  A question gets its type record
+at parse time (``kind=TYPES[type]``, set by the bank parser), so this module imports no
+type, and nothing here imports back from the modules above it.
 
->>> q = Question(id="q", type="numeric", prompt="How many?", answer=3)
->>> q.key, q.cites
-(3, ())
+>>> from kit.assessment.types import TYPES
+>>> q = Question(id="q", type="numeric", prompt="How many?", answer=3, kind=TYPES["numeric"])
+>>> q.key, q.cites, q.kind.how
+(3, (), 'type a number, such as 5.')
 """
 from __future__ import annotations
 
+import numbers
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, NamedTuple
 
@@ -101,7 +105,8 @@ class QuestionType:
 @dataclass(frozen=True, eq=False)
 class Question:
     """One validated question of a quiz bank or exercise set; ``key`` is its answer
-    (computed on first use if the bank says ``compute:``)."""
+    (computed on first use if the bank says ``compute:``).  ``kind`` is the
+    :class:`QuestionType` record of ``type`` (``TYPES[type]``), given by the parser."""
 
     id: str
     type: str
@@ -128,26 +133,33 @@ class Question:
     bank: str = ""
     source: str = ""
     label: str = "Question"   # "Exercise" for the questions of an exercise set
+    kind: QuestionType | None = field(default=None, repr=False)   # required: TYPES[type]
+
+    def __post_init__(self) -> None:
+        if self.kind is None or self.kind.name != self.type:
+            got = "none" if self.kind is None else repr(self.kind.name)
+            raise QuestionBankError(f"question {self.id!r} of type {self.type!r} needs its type record (got "
+                                    f"{got}): build it with kind=TYPES[{self.type!r}] from kit.assessment.types, "
+                                    "or load it from a bank.")
 
     @property
     def cites(self) -> tuple[str, ...]:
         return tuple(c.id for c in self.citations)
 
-    @property
-    def kind(self) -> QuestionType:
-        from .types import TYPES
-
-        return TYPES[self.type]
-
     @cached_property
     def key(self) -> Any:
         if self.compute is None:
             return self.answer
-        from .computed import compute_answer
-        from .types import computed_key
+        from .computed import compute_answer  # (computed imports no question: no cycle)
 
         where = f"{self.source}: question {self.id!r}, field 'compute'"
-        return computed_key(self, compute_answer(self.compute, where=where), where)
+        value = compute_answer(self.compute, where=where)
+        if self.type == "numeric":  # a number for numeric, a list of answers otherwise
+            if isinstance(value, bool) or not isinstance(value, numbers.Real):
+                raise QuestionBankError(f"{where}: gave {value!r}, not a number. Use `take:` to pick one "
+                                        "number (a column with one row, 'rows', 'sum:col').")
+            return value
+        return [str(v) for v in value] if isinstance(value, list) else [str(value)]
 
     def text(self) -> str:
         """The question as plain text: heading, prompt and how to answer."""
@@ -158,10 +170,9 @@ class Question:
 
     def _repr_html_(self) -> str:
         from ..display.html import markdown_html
-        from .order import shuffled_options
-
-        shown = shuffled_options(self) if self.options else ()  # the order this student is shown
-        options = "".join(f"<li>{markdown_html(o.text)[3:-4]}</li>" for o in shown)
+        # the options in the order this student is shown them (the type's input: kit.assessment.order)
+        shown = [label for label, _ in self.kind.input(self).options] if self.options else ()
+        options = "".join(f"<li>{markdown_html(text)[3:-4]}</li>" for text in shown)
         return (f"<div><strong>{markdown_html(f'{self.label} {self.id}')[3:-4]}</strong>"
                 f"{markdown_html(self.prompt)}" + (f'<ol type="a">{options}</ol>' if options else "") + "</div>")
 

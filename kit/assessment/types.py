@@ -4,7 +4,7 @@
 ['attribution', 'matching', 'multiple', 'numeric', 'sentence_ids', 'single', 'text',
  'truefalse', 'written']
 >>> from .questions import Question
->>> q = Question(id="n", type="numeric", prompt="?", answer=24.8, tolerance=0.1)
+>>> q = Question(id="n", type="numeric", prompt="?", answer=24.8, tolerance=0.1, kind=TYPES["numeric"])
 >>> TYPES["numeric"].check(q, "24,8").status
 'correct'
 """
@@ -32,7 +32,7 @@ from .normalise import IdError, loose, normalise_answer, read_ids, read_number
 from .order import shuffled_options
 from .questions import InputSpec, Question, QuestionType, Verdict
 
-__all__ = ["TYPES", "computed_key"]
+__all__ = ["TYPES"]
 
 # --- truefalse, numeric, text -------------------------------------------------------------
 
@@ -242,16 +242,6 @@ def _check_written(q, response):
     if not isinstance(response, str):
         return invalid(q, "Write your answer as text in quotation marks.")
     return Verdict("written", None, written_flags(q, response), response.strip())
-
-
-def computed_key(q: Question, value, where: str):
-    """A computed value as the key of ``q``'s type (a number for numeric, a tuple of answers otherwise)."""
-    if q.type == "numeric":
-        if isinstance(value, bool) or not isinstance(value, numbers.Real):
-            raise QuestionBankError(f"{where}: gave {value!r}, not a number. Use `take:` to pick one number "
-                                    "(a column with one row, 'rows', 'sum:col').")
-        return value
-    return [str(v) for v in value] if isinstance(value, list) else [str(value)]
 
 
 def _t(name, fields, how, parse, check, fmt, inp, text, computable=False) -> QuestionType:

@@ -2,7 +2,9 @@
 point and a Save button that calls :func:`kit.assessment.exercises.self_assess`.
 
 >>> from kit.assessment.questions import Question
->>> q = Question(id="x.1", type="written", prompt="?", model_answer="...", checklist=("names the actor",))
+>>> from kit.assessment.types import TYPES
+>>> q = Question(id="x.1", type="written", prompt="?", model_answer="...", checklist=("names the actor",),
+...              kind=TYPES["written"])
 >>> box = self_assessment(q)
 >>> box.children[1].description
 'names the actor'

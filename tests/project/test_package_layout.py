@@ -283,3 +283,19 @@ def test_assessment_public_functions_have_return_types():
     for func in [A.load_bank, A.check, A.answer_key, A.format_answer, A.compute_answer, exercises.exercise,
                  exercises.check_exercise, exercises.self_assess, progress.progress, progress.export_progress]:
         assert inspect.signature(func).return_annotation is not inspect.Signature.empty, func.__name__
+
+
+def test_a_question_carries_its_type_record_from_the_parser():
+    # the question model imports no type (no questions -> types -> questions cycle): the parser
+    # gives each question its record, and a question built without one says how to build it
+    from kit.assessment.banks import load_bank
+    from kit.assessment.questions import Question
+    from kit.assessment.types import TYPES
+    from kit.errors import QuestionBankError
+
+    bank = load_bank("01_close_reading")
+    assert all(q.kind is TYPES[q.type] for q in bank.questions)
+    with pytest.raises(QuestionBankError, match=r"kind=TYPES\['numeric'\]"):
+        Question(id="q", type="numeric", prompt="?", answer=3)
+    with pytest.raises(QuestionBankError, match="type record"):
+        Question(id="q", type="numeric", prompt="?", answer=3, kind=TYPES["text"])
