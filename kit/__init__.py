@@ -55,7 +55,8 @@ if TYPE_CHECKING:  # for editors and type checkers: "go to definition" on kit.kw
     from .assessment.banks import load_bank
     from .assessment.marking import check, answer_key
     from .widgets.quiz import quiz
-    from .assessment.exercises import exercise, check_exercise, self_assess
+    from .assessment.exercises import exercise, self_assess
+    from .widgets.checklist import check_exercise
     from .assessment.progress import progress, export_progress, plot_progress
     from .widgets.compare_reading import write_first
     from .assessment.readings import compare_reading, reading_tasks

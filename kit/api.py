@@ -74,7 +74,7 @@ PUBLIC: dict[str, str] = {
     "answer_key": "assessment.marking",
     "quiz": "widgets.quiz",
     "exercise": "assessment.exercises",
-    "check_exercise": "assessment.exercises",
+    "check_exercise": "widgets.checklist",
     "self_assess": "assessment.exercises",
     "progress": "assessment.progress",
     "plot_progress": "assessment.progress",

@@ -9,7 +9,9 @@ the store, ``kind == "exercise"``).  An unfinished cell (``answer = ...``) gets 
 "not answered yet" note, not an error.
 
 A ``written`` exercise saves the student's text, then shows the model answer and a
-checklist of key points; :func:`self_assess` saves the ticks (``self-assessed``).
+checklist of key points; :func:`self_assess` saves the ticks (``self-assessed``).  The
+checkboxes are a widget: ``kit.check_exercise`` is :func:`kit.widgets.checklist.check_exercise`,
+which calls :func:`check_exercise` here and then shows them (the model imports no widget).
 
 >>> print(mark(exercise("00.1"), 5, wrong_before=0).message)  # doctest: +ELLIPSIS
 Not yet. ...Hint 1 of ...
@@ -173,26 +175,7 @@ def check_exercise(exercise_id: str, answer, *, corpus=None) -> ExerciseResult:
         result = ExerciseResult(ex.id, attempt.result.status, message, attempt.hint_level, attempt.number,
                                 attempt.result.mistake, attempt.result.score)
     print(result.message)
-    if result.status == "written":
-        _show_checklist(ex)
     return result
-
-
-def _show_checklist(ex: Question) -> None:
-    """Show the checklist as labelled checkboxes when a notebook front end is there."""
-    try:
-        from IPython import get_ipython
-
-        shell = get_ipython()
-        if shell is None or not hasattr(shell, "kernel"):
-            return
-        from IPython.display import display
-
-        from ..widgets.checklist import self_assessment
-
-        display(self_assessment(ex))
-    except ImportError:  # plain Python: the printed checklist is enough
-        return
 
 
 def self_assess(exercise_id: str, ticked, *, corpus=None) -> ExerciseResult:
