@@ -1,4 +1,4 @@
-"""kit.display.plots: the right data drawn, labelled, described, nothing clipped, rcParams untouched."""
+"""kit.display.plots, heatmaps and plotting: the right data drawn, labelled, described, nothing clipped, rcParams untouched."""
 from __future__ import annotations
 
 import matplotlib
