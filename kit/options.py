@@ -98,6 +98,8 @@ def _as_if_defined_beside(wrapper: Callable, func: Callable) -> Callable:
 def renamed_options(**renames: str | tuple[str, Callable[[Any], Any]]) -> Callable[[Callable], Callable]:
     """Decorator: old keyword names still work for one release, with a ``DeprecationWarning``
     naming the new one.  ``old="new"``, or ``old=("new", convert)`` when the meaning flips.
+    The wrapped function's ``renamed_options`` attribute maps each old name to its new one
+    (read by banks' ``compute:`` args, which accept the old names silently).
 
     >>> @renamed_options(terms="query", lower=("case_sensitive", lambda v: not v))
     ... def find(doc: str, query: str = "", *, case_sensitive: bool = False) -> str:
@@ -127,7 +129,9 @@ def renamed_options(**renames: str | tuple[str, Callable[[Any], Any]]) -> Callab
                     kwargs[new] = convert(value) if convert and isinstance(value, bool) else value
             return func(*args, **kwargs)
 
-        return _as_if_defined_beside(wrapper, func)
+        moved = _as_if_defined_beside(wrapper, func)
+        moved.renamed_options = {**getattr(func, "renamed_options", {}), **{o: n for o, (n, _) in table.items()}}
+        return moved
 
     return decorate
 

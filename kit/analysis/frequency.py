@@ -29,7 +29,7 @@ import pandas as pd
 
 from ..corpus.documents import Document, documents_of
 from ..errors import EmptyText, InvalidArgument, WrongType
-from ..options import flag
+from ..options import flag, renamed_options
 from ..corpus.tokens import Stopwords, stem_token, stopword_set, tokens
 
 __all__ = ["frequencies", "summary", "raw_counts", "term_counts", "count_table", "sentence_tokens",
@@ -42,7 +42,7 @@ _COUNTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _word_tokens(doc: Document, *, lower: bool = True, split_hyphens: bool = False) -> list[str]:
-    toks = tokens(doc, lower=lower, split_hyphens=split_hyphens)
+    toks = tokens(doc, case_sensitive=not lower, split_hyphens=split_hyphens)
     if not toks:
         _empty(doc)
     return toks
@@ -113,7 +113,8 @@ def count_table(rows_by_doc: dict[str, tuple[Counter, int]], column: str, min_co
     return pd.DataFrame(out, columns=["doc", column, "count", "per_1000", "rank"])
 
 
-def frequencies(doc: Document | Mapping[str, Document] | Sequence[Document], *, lower: bool = True, stopwords: Stopwords = True, stem: bool = False,
+@renamed_options(lower=("case_sensitive", lambda lower: not lower))
+def frequencies(doc: Document | Mapping[str, Document] | Sequence[Document], *, case_sensitive: bool = False, stopwords: Stopwords = True, stem: bool = False,
                 min_count: int = 1, top: int | None = None,
                 split_hyphens: bool = False) -> pd.DataFrame:
     """How often each word occurs: ``doc, term, count, per_1000, rank``.
@@ -121,8 +122,8 @@ def frequencies(doc: Document | Mapping[str, Document] | Sequence[Document], *, 
     Parameters
     ----------
     doc : Corpus, Document or list of Documents
-    lower : bool
-        Count ``China`` and ``china`` together (default).
+    case_sensitive : bool
+        Count ``China`` and ``china`` apart (default: together).
     stopwords : bool, "nltk" or set of str
         Leave out stopwords (default: the kit's list). They still count in the
         denominator of ``per_1000``: ``per_1000 = count / tokens * 1000`` where
@@ -150,7 +151,8 @@ def frequencies(doc: Document | Mapping[str, Document] | Sequence[Document], *, 
     3  demo     met      1     142.8...     3
     """
     docs = documents_of(doc, "frequencies")
-    check_flags("frequencies", lower=lower, stem=stem, split_hyphens=split_hyphens)
+    check_flags("frequencies", case_sensitive=case_sensitive, stem=stem, split_hyphens=split_hyphens)
+    lower = not case_sensitive
     counted = {d.id: term_counts(d, lower=lower, stopwords=stopwords, stem=stem,
                                   split_hyphens=split_hyphens) for d in docs}
     return count_table(counted, "term", min_count, top)
@@ -158,10 +160,11 @@ def frequencies(doc: Document | Mapping[str, Document] | Sequence[Document], *, 
 
 def sentence_tokens(doc: Document, *, lower: bool = True, split_hyphens: bool = False):
     """[(sentence_id, [tokens])] for the body, in order."""
-    return [(s.id, tokens(s.text, lower=lower, split_hyphens=split_hyphens)) for s in doc.sentences]
+    return [(s.id, tokens(s.text, case_sensitive=not lower, split_hyphens=split_hyphens)) for s in doc.sentences]
 
 
-def summary(corpus: Document | Mapping[str, Document] | Sequence[Document]) -> pd.DataFrame:
+@renamed_options(corpus="doc")
+def summary(doc: Document | Mapping[str, Document] | Sequence[Document]) -> pd.DataFrame:
     """Size and variety of each document.
 
     Columns: ``doc, tokens, types, type_token_ratio, hapaxes, sentences,
@@ -179,7 +182,7 @@ def summary(corpus: Document | Mapping[str, Document] | Sequence[Document]) -> p
     0  demo       5      4               0.8        3                   2.5
     """
     rows = []
-    for doc in documents_of(corpus, "summary"):
+    for doc in documents_of(doc, "summary"):
         counts, n_tok = raw_counts(doc)
         n_sent = len(doc.sentences)
         rows.append((doc.id, n_tok, len(counts), len(counts) / n_tok,

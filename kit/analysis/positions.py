@@ -10,13 +10,16 @@ import pandas as pd
 from ..corpus.documents import Document, documents_of
 from ..corpus.tokens import tokens
 from ..errors import EmptyText, InvalidArgument, UnknownTerm, WrongType
+from ..options import renamed_options
 from .frequency import check_flags, sentence_tokens
 
 __all__ = ["dispersion"]
 
 
-def dispersion(doc: Document | Mapping[str, Document] | Sequence[Document], terms: str | Iterable[str], *, split_hyphens: bool = False) -> pd.DataFrame:
-    """Where each term occurs: ``doc, term, sentence_id, offset, position``.
+@renamed_options(terms="query")
+def dispersion(doc: Document | Mapping[str, Document] | Sequence[Document], query: str | Iterable[str], *,
+               split_hyphens: bool = False) -> pd.DataFrame:
+    """Where each word or phrase of ``query`` occurs: ``doc, term, sentence_id, offset, position``.
 
     ``offset`` is the index of the term's first word among the document's word
     tokens (0-based, stopwords included, as in :func:`summary`); ``position`` is
@@ -39,10 +42,9 @@ def dispersion(doc: Document | Mapping[str, Document] | Sequence[Document], term
     0  demo  North Korea    demo 1.2       5  0.714286
     1  demo        China    demo 1.2       3  0.428571
     """
-    if isinstance(terms, str):
-        terms = [terms]
+    terms = [query] if isinstance(query, str) else query
     if not isinstance(terms, Iterable) or isinstance(terms, (bytes, dict)):
-        raise WrongType(f"terms must be a word or a list of words, not {type(terms).__name__}. "
+        raise WrongType(f"query must be a word or a list of words, not {type(terms).__name__}. "
                         "Example: dispersion(corpus, ['China', 'North Korea']).")
     terms = list(terms)
     bad = [t for t in terms if not isinstance(t, str) or not tokens(t)]

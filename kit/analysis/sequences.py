@@ -13,6 +13,7 @@ import pandas as pd
 from ..corpus.documents import Document, documents_of
 from ..corpus.tokens import Stopwords, stopword_set
 from ..errors import InvalidArgument
+from ..options import renamed_options
 from .frequency import check_count, check_flags, count_table, raw_counts, sentence_tokens
 
 __all__ = ["ngrams", "collocations", "MEASURES"]
@@ -22,7 +23,9 @@ MEASURES = ("likelihood_ratio", "pmi", "chi_sq", "student_t", "dice", "jaccard",
             "poisson_stirling", "phi_sq", "mi_like", "raw_freq")
 
 
-def ngrams(doc: Document | Mapping[str, Document] | Sequence[Document], *, n: int = 2, lower: bool = True, stopwords: Stopwords = False,
+@renamed_options(lower=("case_sensitive", lambda lower: not lower))
+def ngrams(doc: Document | Mapping[str, Document] | Sequence[Document], *, n: int = 2, case_sensitive: bool = False,
+           stopwords: Stopwords = False,
            min_count: int = 1, top: int | None = None) -> pd.DataFrame:
     """Sequences of ``n`` words: ``doc, ngram, count, per_1000, rank``.
 
@@ -30,7 +33,8 @@ def ngrams(doc: Document | Mapping[str, Document] | Sequence[Document], *, n: in
     joined by one space (``"north korea"``).  With ``stopwords=True`` an n-gram that
     *contains* a stopword is left out (words are not glued together around a removed
     stopword).  ``per_1000`` and ``rank`` are as in :func:`frequencies`
-    (per 1,000 word tokens of the document).
+    (per 1,000 word tokens of the document).  ``case_sensitive=True`` keeps ``North`` and ``north``
+    apart (default: lower case).
 
     Examples
     --------
@@ -42,7 +46,8 @@ def ngrams(doc: Document | Mapping[str, Document] | Sequence[Document], *, n: in
     1  demo      is near      1  142.857143     2
     """
     check_count(n, "n", 1)
-    check_flags("ngrams", lower=lower)
+    check_flags("ngrams", case_sensitive=case_sensitive)
+    lower = not case_sensitive
     stops = stopword_set(stopwords)
     docs = documents_of(doc, "ngrams")
     counted = {}

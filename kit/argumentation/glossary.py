@@ -14,6 +14,7 @@ from ..corpus.course import load_corpus
 from ..corpus.documents import documents_of
 from ..errors import InvalidArgument, UnknownTerm, did_you_mean
 from ..files.resources import load_yaml
+from ..options import renamed_options
 
 if TYPE_CHECKING:  # pandas stays out of `import kit`
     import pandas as pd
@@ -34,7 +35,8 @@ def _pattern(forms: list[str]) -> re.Pattern:
     return re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])", re.IGNORECASE)
 
 
-def glossary(doc: "Corpus | Document | None" = None, *, term: str | None = None,
+@renamed_options(term="query")
+def glossary(doc: "Corpus | Document | None" = None, *, query: str | None = None,
              lang: str = "en", kind: str = "terms") -> "pd.DataFrame":
     """The glossary: one row per term (or idiom), with its meaning and where it occurs.
 
@@ -42,7 +44,7 @@ def glossary(doc: "Corpus | Document | None" = None, *, term: str | None = None,
     ----------
     doc : Corpus or Document, optional
         Where to look for the terms (default: the kit's corpus).
-    term : str, optional
+    query : str, optional
         Only this term or idiom (case aside).
     lang : {"en", "ko"}
         ``"ko"`` adds the Korean columns (``korean``, and ``korean_definition`` for terms).
@@ -62,10 +64,10 @@ def glossary(doc: "Corpus | Document | None" = None, *, term: str | None = None,
     >>> g = glossary()
     >>> g.loc[g.term == "honest broker", "sentence_ids"].item()
     ['yang 8.2']
-    >>> glossary(lang="ko", term="denuclearization")[["term", "korean"]]
+    >>> glossary(lang="ko", query="denuclearization")[["term", "korean"]]
                    term korean
     0  denuclearization    비핵화
-    >>> glossary(kind="idioms", term="rein in")[["idiom", "sentence_ids"]]
+    >>> glossary(kind="idioms", query="rein in")[["idiom", "sentence_ids"]]
          idiom sentence_ids
     0  rein in    [cho 3.6]
     """
@@ -80,6 +82,7 @@ def glossary(doc: "Corpus | Document | None" = None, *, term: str | None = None,
                               "e.g. kit.glossary(kind='idioms').")
     key = "term" if kind == "terms" else "idiom"
     entries = load_yaml("glossary.yaml").get(kind) or []
+    term = query
     if term is not None:
         wanted = str(term).strip().lower()
         chosen = [e for e in entries if e[key].lower() == wanted]

@@ -43,6 +43,7 @@ _LIMITS = {"window": 50, "n": 10, "top": 1000, "min_count": 1000}   # per-argume
 _MAX_INT, _MAX_STR, _MAX_LIST = 10_000, 200, 50
 _REFUSED_ARGS = {"regex", "gazetteer", "select"}   # could run slow patterns or inject data
 _DOC_NAMES = ("doc", "corpus", "corpus_or_doc", "doc_or_text")  # old names are read as the new one
+# (and so are the old keyword names a public function still accepts: its ``renamed_options`` table)
 _TAKE_RE = re.compile(r"^(rows|len|sum:.+|[^:]+)$")
 
 
@@ -93,8 +94,11 @@ def _check_arg(name: str, value, refs: set[str]) -> None:
 
 def _rename_doc_args(func, args: dict) -> dict:
     params = inspect.signature(func).parameters
+    renamed = getattr(func, "renamed_options", {})
     out = {}
     for name, value in args.items():
+        if name not in params and name in renamed and not isinstance(value, bool):
+            name = renamed[name]  # a flipped flag (lower -> case_sensitive) is left to fail with its new name
         if name not in params and name in _DOC_NAMES:
             name = next((p for p in _DOC_NAMES if p in params), name)
         out[name] = value

@@ -8,7 +8,7 @@ show a reading until the student has written something of their own (at least
 :data:`MIN_WORDS` words), saves that text in the progress store
 (``kind="reading"``, ``status="written"``) and only then returns the kit's
 reading.  A task without a kit reading is a *prediction*: it is saved, and the
-student checks it with their own code.  The widget :func:`kit.write_first` is a
+student checks it with their own code.  The widget :func:`kit.compare_reading_box` is a
 thin front end on the same functions.
 
 >>> import os, tempfile

@@ -26,7 +26,7 @@ from typing import Any, Iterable, Iterator, Union
 
 from ..files.resources import word_list
 from ..errors import InvalidArgument, ResourceUnavailable, WrongType
-from ..options import flag
+from ..options import flag, renamed_options
 
 __all__ = ["tokens", "stopwords", "token_spans", "token_table", "TokenTable", "sentence_spans", "normalise", "stopword_set"]
 
@@ -165,10 +165,11 @@ def _text_of(doc, func: str) -> str:
     )
 
 
+@renamed_options(lower=("case_sensitive", lambda lower: not lower))
 def tokens(
     doc: Any,
     *,
-    lower: bool = True,
+    case_sensitive: bool = False,
     stopwords: Stopwords = False,
     stem: bool = False,
     keep_punct: bool = False,
@@ -179,8 +180,8 @@ def tokens(
     Parameters
     ----------
     doc : Document or str
-    lower : bool
-        Lower-case every token (default). Apostrophes are always written ``'``.
+    case_sensitive : bool
+        Keep upper case (default: lower-case every token). Apostrophes are always written ``'``.
     stopwords : bool, "nltk" or set of str
         Drop stopwords: the kit's list (``True``), NLTK's installed list (``"nltk"``)
         or your own set of words. Matching ignores case.
@@ -200,10 +201,11 @@ def tokens(
     ['u.s.', 'china', 'worri']
     """
     text = _text_of(doc, "tokens")
-    for name, value in (("lower", lower), ("stem", stem), ("keep_punct", keep_punct),
+    for name, value in (("case_sensitive", case_sensitive), ("stem", stem), ("keep_punct", keep_punct),
                         ("split_hyphens", split_hyphens)):
         if not isinstance(value, bool):
             flag(value, name, "tokens", f"kit.tokens(doc, {name}=True)")
+    lower = not case_sensitive
     stops = stopword_set(stopwords)
     if not isinstance(doc, str) and not keep_punct:
         table = token_table(doc)

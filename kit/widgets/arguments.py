@@ -1,14 +1,25 @@
-"""The argument explorer: pick a comparison question, read the texts' positions side by side.
+"""The argument explorer, :func:`compare_arguments_explorer` (the live twin of
+:func:`kit.compare_arguments`): pick a comparison question, read the texts' positions side by side.
 
 A thin front end over :func:`kit.argumentation.comparison.compare_arguments` and
 :func:`kit.argumentation.comparison.side_by_side_html`; everything it shows also works without it.
 """
 from __future__ import annotations
 
-__all__ = ["argument_explorer"]
+from typing import TYPE_CHECKING
+
+from ..options import renamed_function
+
+if TYPE_CHECKING:
+    import ipywidgets
+
+    from ..corpus.documents import Corpus
+
+__all__ = ["compare_arguments_explorer", "argument_explorer"]
 
 
-def argument_explorer(*, question: str | None = None, context: bool = True, corpus=None):
+def compare_arguments_explorer(*, question: str | None = None, context: bool = True,
+                               corpus: Corpus | None = None) -> ipywidgets.VBox:
     """A widget: a drop-down of comparison questions and, below it, each text's position
     side by side with the sentences it rests on highlighted.
 
@@ -27,7 +38,7 @@ def argument_explorer(*, question: str | None = None, context: bool = True, corp
     ipywidgets.VBox
         ``children``: the Dropdown, the HTML view, an HTML area for error messages.
 
-    >>> box = argument_explorer(question="wedge")
+    >>> box = compare_arguments_explorer(question="wedge")
     >>> box.children[0].value
     'wedge'
     """
@@ -37,7 +48,7 @@ def argument_explorer(*, question: str | None = None, context: bool = True, corp
     from ..errors import InvalidArgument, UnknownQuestion, did_you_mean
 
     if not isinstance(context, bool):
-        raise InvalidArgument(f"context is True or False, not {context!r}. Example: argument_explorer(context=False).")
+        raise InvalidArgument(f"context is True or False, not {context!r}. Example: compare_arguments_explorer(context=False).")
     table = compare.comparison_questions(corpus=corpus)
     options = [(f"{q} ({rel})", qid) for qid, q, rel in table.itertuples(index=False)]
     first = question if question is not None else options[0][1]
@@ -66,3 +77,7 @@ def argument_explorer(*, question: str | None = None, context: bool = True, corp
     dropdown.observe(show, names="value")
     show()
     return widgets.VBox([dropdown, view, errors])
+
+
+# the old name, for one release (it warns and names the new one)
+argument_explorer = renamed_function(compare_arguments_explorer, "argument_explorer")

@@ -1,5 +1,6 @@
-"""The "write first, then compare" widget: a writing box per task, and a button that
-saves the student's text and only then shows the kit's reading beside it.
+"""The "write first, then compare" widget, :func:`compare_reading_box` (the twin of
+:func:`kit.compare_reading`): a writing box per task, and a button that saves the
+student's text and only then shows the kit's reading beside it.
 
 All logic lives in :mod:`kit.assessment.readings`; this module only builds controls.
 """
@@ -8,6 +9,7 @@ from __future__ import annotations
 import html
 
 from ..errors import KitError, StoreError, WrongType
+from ..options import renamed_function
 from ..assessment.readings import (
     MIN_WORDS,
     attempt_problem,
@@ -17,7 +19,7 @@ from ..assessment.readings import (
     reading_task,
 )
 
-__all__ = ["write_first"]
+__all__ = ["compare_reading_box", "write_first"]
 
 
 def _previous(task: str) -> str:
@@ -28,7 +30,7 @@ def _previous(task: str) -> str:
         return ""
 
 
-def write_first(tasks: str | list[str], *, rows: int = 4) -> "ipywidgets.VBox":
+def compare_reading_box(tasks: str | list[str], *, rows: int = 4) -> "ipywidgets.VBox":
     """Write your reading of one or more tasks, then compare it with the kit's.
 
     The button stays disabled until every box holds at least four distinct words of your own.  Pressing
@@ -46,7 +48,7 @@ def write_first(tasks: str | list[str], *, rows: int = 4) -> "ipywidgets.VBox":
     Returns a ``VBox`` with attributes ``textareas`` (one per task, in order),
     ``button``, ``status`` (HTML) and ``output`` (HTML).
 
-    >>> box = write_first("00.date-yang")
+    >>> box = compare_reading_box("00.date-yang")
     >>> box.button.disabled
     True
     """
@@ -54,7 +56,7 @@ def write_first(tasks: str | list[str], *, rows: int = 4) -> "ipywidgets.VBox":
 
     ids = [tasks] if isinstance(tasks, str) else list(tasks) if isinstance(tasks, (list, tuple)) else None
     if not ids:
-        raise WrongType(f"write_first() takes a task id such as '01.cho-p1' or a list of them, not {tasks!r}.")
+        raise WrongType(f"compare_reading_box() takes a task id such as '01.cho-p1' or a list of them, not {tasks!r}.")
     found = [reading_task(t) for t in ids]
     predictions = all(not t.get("reading") for t in found)
     parts, areas = [], []
@@ -101,3 +103,7 @@ def write_first(tasks: str | list[str], *, rows: int = 4) -> "ipywidgets.VBox":
     ui = w.VBox([*parts, button, status, output])
     ui.textareas, ui.button, ui.status, ui.output = areas, button, status, output
     return ui
+
+
+# the old name, for one release (it warns and names the new one)
+write_first = renamed_function(compare_reading_box, "write_first")
