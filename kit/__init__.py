@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # for editors and type checkers: "go to definition" on kit.kw
     from .analysis.stance import stance, stance_lexicon
     from .widgets.annotate import annotate
     from .argumentation.annotation import load_annotations, reference_annotations, compare_annotations
-    from .widgets.reading import concordance_explorer, reader
+    from .widgets.reading import kwic_explorer, highlight_explorer, concordance_explorer, reader
     from .analysis.frequency import frequencies, summary
     from .analysis.sequences import ngrams, collocations
     from .analysis.positions import dispersion
@@ -47,7 +47,7 @@ if TYPE_CHECKING:  # for editors and type checkers: "go to definition" on kit.kw
     from .argumentation.maps import arguments
     from .argumentation.comparison import compare_arguments, comparison_questions
     from .argumentation.recommendations import recommendations
-    from .widgets.arguments import argument_explorer
+    from .widgets.arguments import compare_arguments_explorer, argument_explorer
     from .argumentation.citations import check_citations
     from .classroom.course_new import new_course
     from .classroom.course_check import validate_course
@@ -58,7 +58,7 @@ if TYPE_CHECKING:  # for editors and type checkers: "go to definition" on kit.kw
     from .assessment.exercises import exercise, self_assess
     from .widgets.checklist import check_exercise
     from .assessment.progress import progress, export_progress, plot_progress
-    from .widgets.compare_reading import write_first
+    from .widgets.compare_reading import compare_reading_box, write_first
     from .assessment.readings import compare_reading, reading_tasks
     from .argumentation.glossary import glossary
     from .classroom.report import class_report

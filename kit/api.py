@@ -37,8 +37,10 @@ PUBLIC: dict[str, str] = {
     "load_annotations": "argumentation.annotation",
     "reference_annotations": "argumentation.annotation",
     "compare_annotations": "argumentation.annotation",
-    "concordance_explorer": "widgets.reading",
-    "reader": "widgets.reading",
+    "kwic_explorer": "widgets.reading",
+    "highlight_explorer": "widgets.reading",
+    "concordance_explorer": "widgets.reading",  # old name of kwic_explorer (warns)
+    "reader": "widgets.reading",  # old name of highlight_explorer (warns)
     # frequencies
     "frequencies": "analysis.frequency",
     "ngrams": "analysis.sequences",
@@ -62,7 +64,8 @@ PUBLIC: dict[str, str] = {
     "compare_arguments": "argumentation.comparison",
     "comparison_questions": "argumentation.comparison",
     "recommendations": "argumentation.recommendations",
-    "argument_explorer": "widgets.arguments",
+    "compare_arguments_explorer": "widgets.arguments",
+    "argument_explorer": "widgets.arguments",  # old name of compare_arguments_explorer (warns)
     "check_citations": "argumentation.citations",
     # your own course (python -m kit course new / validate)
     "new_course": "classroom.course_new",
@@ -80,7 +83,8 @@ PUBLIC: dict[str, str] = {
     "plot_progress": "assessment.progress",
     "export_progress": "assessment.progress",
     # write first, then compare (lessons)
-    "write_first": "widgets.compare_reading",
+    "compare_reading_box": "widgets.compare_reading",
+    "write_first": "widgets.compare_reading",  # old name of compare_reading_box (warns)
     "compare_reading": "assessment.readings",
     "reading_tasks": "assessment.readings",
     "glossary": "argumentation.glossary",

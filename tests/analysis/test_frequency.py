@@ -78,7 +78,7 @@ def test_frequencies_agree_with_kit_tokens(corpus):
 def test_options_case_stem_hyphens():
     doc = load_text("Cooperation helps. We cooperate, cooperating with China and china.", id="demo")
     # lower=False keeps "China" and "china" apart
-    cased = kit.frequencies(doc, lower=False)
+    cased = kit.frequencies(doc, case_sensitive=True)
     assert _count(cased, "demo", "China") == 1 and _count(cased, "demo", "china") == 1
     # Snowball: cooperation, cooperate, cooperating -> "cooper" (3 words)
     assert _count(kit.frequencies(doc, stem=True), "demo", "cooper") == 3

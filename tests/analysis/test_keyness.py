@@ -275,12 +275,12 @@ def test_explain_keyness_matches_the_table(corpus):
 
 
 def test_keyness_explorer(corpus):
-    ui = kit.keyness_explorer(corpus["cho"], corpus["yang"], term="wedge")
-    assert ui.term.description == "Term"
+    ui = kit.keyness_explorer(corpus["cho"], corpus["yang"], query="wedge")
+    assert ui.query.description == "Term"
     assert "log2" in ui.maths.value and "cho 3.1" in ui.lines.value and "In yang" in ui.lines.value
-    ui.term.value = "u.s."
+    ui.query.value = "u.s."
     assert ui.lines.value.count("<tr>") == 15                          # 15 in yang, none in cho
-    ui.term.value = "<script>"
+    ui.query.value = "<script>"
     assert "<script>" not in ui.status.value and "&lt;script&gt;" in ui.status.value
     assert "var(--jp-" in ui.status.value and "#b00;" not in ui.status.value
 

@@ -85,8 +85,8 @@ def test_possessives_and_apostrophes(corpus):
 
 def test_case(corpus):
     # "May" the month: cho 2.5 ("in May"), yang 7.1 ("in late May"); modal "may": yang 9.1, 9.3, 10.2
-    assert ids(kit.kwic(corpus, "May", case=True)) == ["cho 2.5", "yang 7.1"]
-    assert ids(kit.kwic(corpus, "may", case=True)) == ["yang 9.1", "yang 9.3", "yang 10.2"]
+    assert ids(kit.kwic(corpus, "May", case_sensitive=True)) == ["cho 2.5", "yang 7.1"]
+    assert ids(kit.kwic(corpus, "may", case_sensitive=True)) == ["yang 9.1", "yang 9.3", "yang 10.2"]
     assert len(kit.kwic(corpus, "may")) == 5
 
 

@@ -59,7 +59,7 @@ def test_every_form_is_word_for_word_in_a_sentence_it_lists(kind, key, corpus):
 def test_the_idioms_named_in_the_issue_are_found_where_they_are(idiom, form, ids, corpus):
     for sid in ids:
         assert quote_in(form, corpus.sentence(sid).text), (sid, form)
-    row = kit.glossary(kind="idioms", term=idiom).iloc[0]
+    row = kit.glossary(kind="idioms", query=idiom).iloc[0]
     assert row.sentence_ids == ids
 
 
@@ -85,4 +85,4 @@ def test_bad_options_get_a_clear_error():
     with pytest.raises(kit.InvalidArgument, match="idioms"):
         kit.glossary(kind="idiom")
     with pytest.raises(kit.UnknownTerm, match="rein in"):
-        kit.glossary(kind="idioms", term="reign in")
+        kit.glossary(kind="idioms", query="reign in")

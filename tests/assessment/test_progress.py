@@ -43,7 +43,7 @@ def test_progress_is_tidy_one_row_per_attempt():
     assert list(df["response"]) == ["It is the best strategy", "It would be futile", '["a", "b"]', "5"]
     assert list(df["kind"]) == ["quiz", "quiz", "quiz", "exercise"]
     assert df["time"].is_monotonic_increasing
-    assert len(kit.progress(quiz="01_close_reading")) == 2
+    assert len(kit.progress(bank="01_close_reading")) == 2
 
 
 def test_odd_responses_are_saved_as_json():
@@ -81,7 +81,7 @@ def test_export_progress_writes_csv(tmp_path):
 def test_export_into_a_folder_and_filtered(tmp_path):
     _two_attempts()
     record_attempt(quiz="other", question="q", response="x", status="correct", attempt=1)
-    out = kit.export_progress(tmp_path, quiz="other")
+    out = kit.export_progress(tmp_path, bank="other")
     assert out == tmp_path / "my_progress.csv"
     assert len(pd.read_csv(out)) == 1
 

@@ -62,7 +62,7 @@ def test_filler_unlocks_no_reading(filler):
     # "would be futile" [cho 3.2] is in the kit's reading of 01.cho-p3
     with pytest.raises(kit.InvalidArgument, match="first"):
         kit.compare_reading("01.cho-p3", filler)
-    box = kit.write_first("01.cho-p3")
+    box = kit.compare_reading_box("01.cho-p3")
     box.textareas[0].value = filler
     assert box.button.disabled and "Still to write" in box.status.value
     box.button.click()  # a click from code runs the handler anyway: compare_reading refuses
@@ -105,7 +105,7 @@ def test_unknown_task_suggests_a_close_one():
 
 
 def test_widget_gate_save_and_reveal():
-    box = kit.write_first(["01.cho-p1", "01.cho-p2"])
+    box = kit.compare_reading_box(["01.cho-p1", "01.cho-p2"])
     assert box.button.disabled and box.button.description == "Compare with the kit's reading"
     assert all(a.description for a in box.textareas)  # accessible names
     box.textareas[0].value = "North Korea sends soldiers [cho 1.1]."
@@ -116,7 +116,7 @@ def test_widget_gate_save_and_reveal():
     box.button.click()
     assert "a new level of coordination" in box.output.value
     assert len(kit.progress()) == 2
-    assert kit.write_first("01.cho-p1").textareas[0].value == "North Korea sends soldiers [cho 1.1]."
+    assert kit.compare_reading_box("01.cho-p1").textareas[0].value == "North Korea sends soldiers [cho 1.1]."
 
 
 def test_glossary_ids_really_contain_the_term(corpus):
@@ -137,14 +137,14 @@ def test_glossary_ids_really_contain_the_term(corpus):
 
 def test_glossary_unknown_term():
     with pytest.raises(kit.UnknownTerm, match="honest broker"):
-        kit.glossary(term="honest broker s")
+        kit.glossary(query="honest broker s")
 
 
 def test_widget_says_what_was_not_saved_and_still_compares(tmp_path, monkeypatch):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     monkeypatch.setenv("KIT_PROGRESS_DIR", str(blocker / "inside"))
-    box = kit.write_first("00.date-yang")  # building the widget must not fail
+    box = kit.compare_reading_box("00.date-yang")  # building the widget must not fail
     box.textareas[0].value = "late May to December 2021 [yang 7.1; yang 8.3]"
     box.button.click()
     assert "Not saved" in box.status.value and "not saved" in box.output.value

@@ -200,7 +200,7 @@ def test_analysis_functions_work_on_the_course(course):
                                     "ferry_position", "ferry_cites", "third_view_position",
                                     "third_view_cites", "relation", "also", "note"]
     assert cmp.iloc[0].relation == "differ" and cmp.iloc[0].ferry_cites == "ferry 2.1"
-    box = kit.argument_explorer(corpus=corpus)
+    box = kit.compare_arguments_explorer(corpus=corpus)
     assert "must not spend the reserve" in box.children[1].value
     assert kit.check_citations('"never missed a crossing" [Ferry 1.2]', corpus) == []
     assert kit.check_citations('"always late" [ferry 1.2] [harbour 9.9]', corpus) == [
@@ -325,6 +325,6 @@ def test_a_course_without_maps_or_questions_says_how_to_add_them(tmp_path, capsy
     with pytest.raises(kit.UnknownQuestion, match="arguments/comparisons.yaml"):
         kit.compare_arguments(corpus=corpus)
     with pytest.raises(kit.UnknownQuestion, match="no comparison questions"):
-        kit.argument_explorer(corpus=corpus)
+        kit.compare_arguments_explorer(corpus=corpus)
     with pytest.raises(kit.UnknownDocument, match=r"write .*arguments/harbour.yaml"):
         kit.arguments(corpus)

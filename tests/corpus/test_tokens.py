@@ -6,7 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import kit
-from kit.corpus.tokens import sentence_spans, token_spans
+from kit.corpus.splitting import sentence_spans
+from kit.corpus.tokens import token_spans
 
 
 def test_us_is_one_token_and_possessive_split_in_both_apostrophe_styles():
@@ -24,7 +25,7 @@ def test_hyphenated_names_stay_whole_unless_split():
 def test_case_punctuation_email_numbers():
     text = "Write to yangmj@kyungnam.ac.kr — in 2021, 1,000 times."
     assert kit.tokens(text) == ["write", "to", "yangmj@kyungnam.ac.kr", "in", "2021", "1,000", "times"]
-    assert kit.tokens(text, lower=False, keep_punct=True) == [
+    assert kit.tokens(text, case_sensitive=True, keep_punct=True) == [
         "Write", "to", "yangmj@kyungnam.ac.kr", "—", "in", "2021", ",", "1,000", "times", "."]
 
 
@@ -33,7 +34,7 @@ def test_stopwords_options():
     # "the", "should", "with" are on the kit's list (kit/data/lexicons/stopwords.txt).
     assert kit.tokens(text, stopwords=True) == ["u.s.", "work", "china"]
     assert kit.tokens(text, stopwords={"china", "THE"}) == ["u.s.", "should", "work", "with"]
-    assert kit.tokens(text, lower=False, stopwords=True) == ["U.S.", "work", "China"]
+    assert kit.tokens(text, case_sensitive=True, stopwords=True) == ["U.S.", "work", "China"]
 
 
 def test_nltk_stopwords_only_when_installed():

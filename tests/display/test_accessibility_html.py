@@ -47,11 +47,11 @@ def test_pastel_legend_chips_have_black_text_above_4_5_to_1():
         assert _contrast(colour, "#000000") >= 4.5, colour
 
 def test_kwic_table_and_widget_errors_use_theme_colours(corpus):
-    from kit.widgets.reading import concordance_explorer, kwic_table_html
+    from kit.widgets.reading import kwic_explorer, kwic_table_html
 
     page = kwic_table_html(kit.kwic(corpus, "wedge"))
     assert "color: #555" not in page and "var(--jp-content-font-color1" in page
-    ui = concordance_explorer(corpus)
+    ui = kwic_explorer(corpus)
     ui.query.value = ""  # an empty query: an error in the status line
     assert "var(--jp-error-color1" in ui.status.value and not LOW_CONTRAST.search(ui.status.value)
     assert ui.window.description == "Window" and not type(ui.window).__name__.endswith("Slider")
@@ -172,9 +172,9 @@ def test_accessible_tables_registers_a_formatter_only_when_asked():
 
 
 def test_argument_explorer_text_uses_theme_colours():
-    from kit.widgets.arguments import argument_explorer
+    from kit.widgets.arguments import compare_arguments_explorer
 
-    ui = argument_explorer()
+    ui = compare_arguments_explorer()
     shown = " ".join(getattr(w, "value", "") for w in ui.children if isinstance(getattr(w, "value", None), str))
     assert "var(--jp-content-font-color2" in shown  # the context sentences, not cited
     assert not LOW_CONTRAST.search(shown), LOW_CONTRAST.search(shown)

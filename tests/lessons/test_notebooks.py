@@ -1,7 +1,7 @@
 """Every lesson and exercise notebook runs top to bottom in a fresh kernel, is committed
 without outputs, and has the shape of a lesson (goals, time, quiz, going further).
 
-Lessons follow predict -> try -> check -> reveal: the student writes (``kit.write_first``)
+Lessons follow predict -> try -> check -> reveal: the student writes (``kit.compare_reading_box``)
 before any kit reading, map or comparison is shown, and writes code in "# your code:"
 cells.  When a lesson runs here, the student's writing is simulated by cells the test
 inserts after each writing widget: they type into its boxes and press its button, as a
@@ -34,11 +34,11 @@ def _source(cell: dict) -> str:
     return "".join(src) if isinstance(src, list) else src
 
 
-WRITE_FIRST = "kit.write_first("
+WRITE_FIRST = "kit.compare_reading_box("
 TASK_RE = re.compile(r"[\"'](\d\d\.[\w-]+)[\"']")
 # Cells that show a kit reading of the texts: argument maps, comparisons, reference
 # labels, recommendations, keyness tables, the recorded metadata, a reading itself.
-REVEALS = ("kit.arguments(", "kit.compare_arguments(", "kit.argument_explorer(",
+REVEALS = ("kit.arguments(", "kit.compare_arguments(", "kit.compare_arguments_explorer(",
            "kit.reference_annotations(", "kit.compare_annotations(", "kit.recommendations(",
            "kit.keyness(", "kit.keyness_explorer(", "kit.plot_keyness(", "kit.compare_reading(",
            ".metadata")
@@ -99,7 +99,7 @@ def test_students_write_before_any_kit_reading(path):
             continue
         if WRITE_FIRST in src:
             tasks = TASK_RE.findall(src)
-            assert tasks, f"{_id(path)} cell {i}: write_first without a task id"
+            assert tasks, f"{_id(path)} cell {i}: compare_reading_box without a task id"
             lesson = path.stem
             assert all(reading_task(t)["lesson"] == lesson for t in tasks), f"cell {i}: a task of another lesson"
             written += len(tasks)

@@ -1,4 +1,4 @@
-"""kit.argument_explorer, driven from Python (no browser)."""
+"""kit.compare_arguments_explorer, driven from Python (no browser)."""
 from __future__ import annotations
 
 import pytest
@@ -7,7 +7,7 @@ import kit
 
 
 def test_explorer_shows_the_first_question_and_follows_the_dropdown():
-    box = kit.argument_explorer()
+    box = kit.compare_arguments_explorer()
     dropdown, view, errors = box.children
     ids = kit.comparison_questions().question_id.tolist()
     assert [value for _, value in dropdown.options] == ids
@@ -24,7 +24,7 @@ def test_explorer_shows_the_first_question_and_follows_the_dropdown():
 
 
 def test_explorer_labels_show_the_relation():
-    dropdown = kit.argument_explorer(question="wedge").children[0]
+    dropdown = kit.compare_arguments_explorer(question="wedge").children[0]
     labels = dict((value, label) for label, value in dropdown.options)
     assert labels["wedge"].endswith("(only cho)")
     assert labels["us-work-with-china"].endswith("(agree)")
@@ -41,14 +41,14 @@ def test_explorer_escapes_text(monkeypatch):
         return table
 
     monkeypatch.setattr(compare, "compare_arguments", tampered)
-    view = kit.argument_explorer(question="russia").children[1]
+    view = kit.compare_arguments_explorer(question="russia").children[1]
     assert "<script>" not in view.value and "&lt;script&gt;" in view.value
 
 
 def test_explorer_shows_errors_in_its_output_area(monkeypatch):
     import kit.argumentation.comparison as compare
 
-    box = kit.argument_explorer()
+    box = kit.compare_arguments_explorer()
 
     def broken(question, **options):
         raise kit.DataFileError("comparisons.yaml is broken")
@@ -65,4 +65,4 @@ def test_explorer_shows_errors_in_its_output_area(monkeypatch):
 
 def test_unknown_starting_question():
     with pytest.raises(kit.UnknownQuestion, match="Known ids: bond-durability"):
-        kit.argument_explorer(question="nope")
+        kit.compare_arguments_explorer(question="nope")

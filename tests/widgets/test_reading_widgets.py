@@ -9,7 +9,7 @@ from kit.errors import WrongType
 
 
 def test_explorer_updates_live(corpus):
-    ui = kit.concordance_explorer(corpus)
+    ui = kit.kwic_explorer(corpus)
     # default query "cooperation": 6 hits (cho 2.3; yang 3.2, 4.3, 5.1, 6.1, 6.3)
     assert len(ui.result) == 6 and "6 matches" in ui.status.value
     ui.query.value = "wedge"  # cho 3.1 only
@@ -26,7 +26,7 @@ def test_explorer_updates_live(corpus):
 
 
 def test_explorer_shows_errors_in_the_widget(corpus):
-    ui = kit.concordance_explorer(corpus)
+    ui = kit.kwic_explorer(corpus)
     ui.query.value = ""
     assert "empty" in ui.status.value and ui.table.value == "" and ui.result is None
     ui.regex.value = True
@@ -38,18 +38,18 @@ def test_explorer_shows_errors_in_the_widget(corpus):
 
 def test_explorer_escapes(corpus):
     doc = kit.load_text("We read <script>alert(1)</script> here. Then we read again.", id="evil")
-    ui = kit.concordance_explorer(doc, query="read")
+    ui = kit.kwic_explorer(doc, query="read")
     assert "<script>" not in ui.table.value and "&lt;script&gt;" in ui.table.value
 
 
 def test_reader_two_columns(corpus):
-    ui = kit.reader(corpus, ["wedge", "cooperat*"])
+    ui = kit.highlight_explorer(corpus, ["wedge", "cooperat*"])
     cho, yang = ui.columns
     # cho: wedge (3.1) + cooperation (2.3) = 2; yang: 5 cooperation, no wedge
     assert cho.value.count("<mark") == 2 and yang.value.count("<mark") == 5
-    ui.terms.value = "relying, reliant"  # yang 9.1, 9.4; cho 3.3
+    ui.query.value = "relying, reliant"  # yang 9.1, 9.4; cho 3.3
     assert cho.value.count("<mark") == 1 and yang.value.count("<mark") == 2
-    ui.terms.value = " , "
+    ui.query.value = " , "
     assert "No terms" in ui.status.value
     assert yang.value.count("<mark") == 2  # last good view kept
 
