@@ -20,11 +20,17 @@ from __future__ import annotations
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..files import store
 from ..files.resources import load_yaml
 from ..files.yamlfile import read_yaml_cached
 from ..errors import InvalidArgument, UnknownDocument, WrongType
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from ..corpus.documents import Corpus
 
 __all__ = ["LABELS", "load_annotations", "save_annotations", "reference_annotations",
            "compare_annotations", "Agreement", "store_path"]
@@ -88,7 +94,7 @@ def _latest(*, annotator: str | None = None, doc_id: str | None = None) -> list[
     return list(latest.values())
 
 
-def load_annotations(doc_id: str | None = None, *, annotator: str | None = None):
+def load_annotations(doc_id: str | None = None, *, annotator: str | None = None) -> pd.DataFrame:
     """Your saved labels, the latest for each sentence: ``doc, sentence_id, label, annotator, time``.
 
     >>> load_annotations("cho").columns.tolist()
@@ -103,7 +109,7 @@ def load_annotations(doc_id: str | None = None, *, annotator: str | None = None)
     return pd.DataFrame([[r.get(c) for c in COLUMNS] for r in rows], columns=COLUMNS)
 
 
-def reference_annotations(doc_id: str | None = None, *, corpus=None):
+def reference_annotations(doc_id: str | None = None, *, corpus: Corpus | None = None) -> pd.DataFrame:
     """The reference labels of a course: ``doc, sentence_id, label, annotator, time, reason, also``.
 
     They are ``annotations/reference.yaml`` in the course folder of ``corpus`` (default:
@@ -189,7 +195,8 @@ def _as_labels(annotations, what: str) -> dict[str, str]:
     return out
 
 
-def compare_annotations(mine, reference=None) -> Agreement:
+def compare_annotations(mine: Mapping[str, str] | pd.DataFrame,
+                        reference: Mapping[str, str] | pd.DataFrame | None = None) -> Agreement:
     """Agreement between your labels and a reference (the kit's, by default).
 
     Only sentences labelled in both are compared; where the reference names a second

@@ -157,7 +157,7 @@ def validate_questions(data, where: str, corpus, *, lines=None) -> list[dict]:
     return questions
 
 
-def comparison_questions(*, corpus=None) -> pd.DataFrame:
+def comparison_questions(*, corpus: Corpus | None = None) -> pd.DataFrame:
     """The comparison questions: ``question_id, question, relation``.
 
     >>> comparison_questions().question_id.tolist()[:3]
@@ -166,7 +166,7 @@ def comparison_questions(*, corpus=None) -> pd.DataFrame:
     return compare_arguments(corpus=corpus)[["question_id", "question", "relation"]]
 
 
-def compare_arguments(question: str | None = None, *, corpus=None) -> pd.DataFrame:
+def compare_arguments(question: str | None = None, *, corpus: Corpus | None = None) -> pd.DataFrame:
     """The texts' positions side by side, one row per comparison question.
 
     Parameters

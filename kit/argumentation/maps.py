@@ -38,7 +38,7 @@ MAP_COLUMNS = ["doc", "claim_id", "type", "speaker", "paraphrase", "cites", "quo
                "addressee", "polarity", "supports", "note"]
 
 
-def arguments(doc, *, corpus=None) -> pd.DataFrame:
+def arguments(doc: Document | str, *, corpus: Corpus | None = None) -> pd.DataFrame:
     """The argument map of a text: one row per claim, the thesis first.
 
     Parameters

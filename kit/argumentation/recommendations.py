@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 import warnings
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
@@ -52,7 +53,8 @@ _REPORTING_RE = re.compile(rf"(?:\b{_REPORTING}\s+that|\baccording\s+to\b.*)$", 
 _REPORTING_IN_SUBJECT_RE = re.compile(rf".*(?<!\bto )\b{_REPORTING}\s+(?=\S)", re.IGNORECASE)
 
 
-def recommendations(doc, *, gazetteer: dict | None = None) -> pd.DataFrame:
+def recommendations(doc: Document | Mapping[str, Document] | Sequence[Document], *,
+                    gazetteer: dict | None = None) -> pd.DataFrame:
     """Sentences that say who should (or should not) do what, found by rules.
 
     Cues: *should, must, ought to, need(s) to, has/have to* and their negations,

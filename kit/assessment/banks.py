@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import KitError, QuestionBankError, TextNotFound, UnknownQuestion, WrongType, did_you_mean
 from .normalise import IdError, read_ids
@@ -23,6 +24,9 @@ from .questions import Alternative, Citation, Mistake, Question
 from .safeyaml import load_yaml_file, load_yaml_text
 from .fields import text_field, text_list
 from .types import TYPES
+
+if TYPE_CHECKING:
+    from ..corpus.documents import Corpus
 
 __all__ = ["Bank", "load_bank", "parse_bank", "shipped_banks", "shipped_sets", "COMMON_FIELDS"]
 
@@ -84,12 +88,16 @@ def _looks_like_path(s: str) -> bool:
     return s.endswith((".yaml", ".yml")) or "/" in s or os.sep in s or os.path.isfile(s)
 
 
-def load_bank(bank, *, corpus=None) -> Bank:
+def load_bank(bank: str | os.PathLike | Bank, *, corpus: Corpus | None = None) -> Bank:
     """Load and validate a bank: a shipped bank id (``"01_close_reading"``) or a YAML file path.
 
     ``corpus`` is the corpus its citations and sentence ids refer to (default: the kit's).
     Raises :class:`~kit.QuestionBankError` naming the file, the question and the field
     (and the line, for YAML problems).
+
+    >>> bank = load_bank("00_start_here")
+    >>> bank.id, bank.questions[0].id
+    ('00_start_here', 'futile-sentence')
     """
     if isinstance(bank, Bank):
         return bank

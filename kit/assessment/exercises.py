@@ -19,13 +19,18 @@ Not yet. ...Hint 1 of ...
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from ..errors import DataFileError, InvalidArgument, KitError, UnknownExercise, WrongType, did_you_mean
+from ..options import renamed_options
 from .attempts import Attempt, Attempts, hint_for
 from .banks import parse_bank, shipped_sets
 from .marking import check, is_empty
 from .questions import Question
 from .safeyaml import load_yaml_text
+
+if TYPE_CHECKING:
+    from ..corpus.documents import Corpus
 
 __all__ = ["exercise", "check_exercise", "self_assess", "ExerciseResult", "mark", "build_registry",
            "parse_exercise_set", "registry"]
@@ -90,7 +95,7 @@ def registry(*, corpus=None) -> dict[str, Question]:
     return cached[1]
 
 
-def exercise(exercise_id: str, *, corpus=None) -> Question:
+def exercise(exercise_id: str, *, corpus: Corpus | None = None) -> Question:
     """The exercise with this id; in a notebook it shows its prompt.
 
     Raises :class:`~kit.UnknownExercise` listing the ids that exist.
@@ -139,7 +144,7 @@ def mark(ex: Question, answer, *, wrong_before: int = 0) -> ExerciseResult:
     return ExerciseResult(ex.id, result.status, _message(ex, attempt), level, 0, result.mistake, result.score)
 
 
-def check_exercise(exercise_id: str, answer, *, corpus=None) -> ExerciseResult:
+def check_exercise(exercise_id: str, answer: Any, *, corpus: Corpus | None = None) -> ExerciseResult:
     """Check your answer to an exercise: prints feedback (a hint if it is not right yet).
 
     Parameters
@@ -178,17 +183,24 @@ def check_exercise(exercise_id: str, answer, *, corpus=None) -> ExerciseResult:
     return result
 
 
-def self_assess(exercise_id: str, ticked, *, corpus=None) -> ExerciseResult:
+@renamed_options(ticked="answer")
+def self_assess(exercise_id: str, answer: list | tuple | set | frozenset, *,
+                corpus: Corpus | None = None) -> ExerciseResult:
     """Save your self-assessment of a written exercise: the checklist points your answer makes.
 
-    ``ticked`` is a list of point numbers (1 = the first point), of point texts, or of
-    True/False for each point.  The score saved is the share of points ticked.
+    ``answer`` is the points you ticked: a list of point numbers (1 = the first point), of
+    point texts, or of True/False for each point.  The score saved is the share of points ticked.
+
+    >>> self_assess("00.1", [1])
+    Traceback (most recent call last):
+    ...
+    kit.errors.InvalidArgument: Exercise 00.1 is not a written exercise; check it with kit.check_exercise('00.1', answer).
     """
     ex = exercise(exercise_id, corpus=corpus)
     if ex.type != "written":
         raise InvalidArgument(f"Exercise {ex.id} is not a written exercise; check it with "
                               f"kit.check_exercise({ex.id!r}, answer).")
-    chosen = _ticked(ex, ticked)
+    chosen = _ticked(ex, answer)
     score = len(chosen) / len(ex.checklist)
     from .log import record_attempt
 

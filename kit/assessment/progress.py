@@ -19,6 +19,7 @@ import io
 import json
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -27,6 +28,9 @@ from ..options import renamed_options
 from .log import COLUMNS, EXPORT_COLUMNS, learner_id, read_attempts
 from ..files.store import atomic_write_text
 from ..display.progress_chart import progress_chart
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
 
 __all__ = ["progress", "export_progress", "plot_progress", "EXPORT_COLUMNS", "safe_cell"]
 
@@ -137,7 +141,8 @@ def export_progress(path: str | os.PathLike = "my_progress.csv", *, student: str
     return path
 
 
-def plot_progress(df: pd.DataFrame | None = None, *, ax=None):
+@renamed_options(df="data")
+def plot_progress(data: pd.DataFrame | None = None, *, ax: Axes | None = None) -> Axes:
     """Questions per quiz by their best result so far; returns the Axes.
 
     With no table your saved progress is read (``kit.plot_progress()``); or give the table
@@ -147,4 +152,4 @@ def plot_progress(df: pd.DataFrame | None = None, *, ax=None):
     >>> ax.get_xlabel()
     'questions'
     """
-    return progress_chart(progress() if df is None else df, ax=ax)
+    return progress_chart(progress() if data is None else data, ax=ax)

@@ -17,11 +17,12 @@ from ..errors import WrongType
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 __all__ = ["describe_plot", "figure_html"]
 
 
-def figure_html(fig) -> str:
+def figure_html(fig: Figure | Axes) -> str:
     """A matplotlib figure as an HTML ``<figure>``: a PNG image whose ``alt`` text is the
     kit's description of its plots, with the same text as a visible caption.
 

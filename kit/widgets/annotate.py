@@ -5,14 +5,20 @@ All logic lives in :mod:`kit.argumentation.annotation`; this module only builds 
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from ..argumentation.annotation import LABELS, compare_annotations, load_annotations, save_annotations
 from ..errors import KitError
 
+if TYPE_CHECKING:
+    import ipywidgets
+
+    from ..corpus.documents import Document
+
 __all__ = ["annotate"]
 
 
-def annotate(doc, *, annotator: str = "me"):
+def annotate(doc: Document, *, annotator: str = "me") -> ipywidgets.VBox:
     """Label each sentence of ``doc`` as claim, evidence, recommendation, concession or background.
 
     Your previous labels (same ``annotator``) are loaded into the dropdowns.
@@ -22,6 +28,11 @@ def annotate(doc, *, annotator: str = "me"):
 
     Returns a ``VBox`` with attributes ``dropdowns`` (sentence id -> Dropdown),
     ``save`` and ``compare`` (Buttons), ``status`` (HTML) and ``output`` (HTML).
+
+    >>> from kit import load_text
+    >>> box = annotate(load_text("We must talk. Talks help.", id="demo"), annotator="doctest")
+    >>> list(box.dropdowns)
+    ['demo 1.1', 'demo 1.2']
     """
     import ipywidgets as w
 

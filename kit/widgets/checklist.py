@@ -18,7 +18,7 @@ from __future__ import annotations
 import contextlib
 import html
 import io
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..assessment import exercises
 from ..assessment.exercises import ExerciseResult
@@ -27,10 +27,12 @@ from ..assessment.questions import Question
 if TYPE_CHECKING:
     import ipywidgets as W
 
+    from ..corpus.documents import Corpus
+
 __all__ = ["check_exercise", "self_assessment", "show_checklist"]
 
 
-def check_exercise(exercise_id: str, answer, *, corpus=None) -> ExerciseResult:
+def check_exercise(exercise_id: str, answer: Any, *, corpus: Corpus | None = None) -> ExerciseResult:
     """Check your answer to an exercise: prints feedback (a hint if it is not right yet).
 
     The same as :func:`kit.assessment.exercises.check_exercise` (see it for the answers it
