@@ -18,7 +18,6 @@ By default only the body is read: Yang's bio (back matter) is left out.
 """
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -199,10 +198,8 @@ def actors(doc: Document | Mapping[str, Document] | Sequence[Document], *, by: s
     matcher = name_matcher(table, [*_default()[1], *blocked])
     rows, sizes = [], {}
     for doc in docs:
-        starts = [s.start for s in doc.sentences]
         for start, end, actor, mention in _find(doc.text, matcher):
-            sid = doc.sentences[max(bisect.bisect_right(starts, start) - 1, 0)].id
-            rows.append((doc.id, sid, actor, mention, start, end))
+            rows.append((doc.id, doc.sentence_at(start).id, actor, mention, start, end))
         sizes[doc.id] = len(tokens(doc))
         if include_back_matter and doc.back_matter:
             rows += [(doc.id, BACK_MATTER, actor, mention, a, b)

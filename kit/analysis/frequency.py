@@ -21,7 +21,6 @@ How the numbers are made (the same everywhere in the kit):
 """
 from __future__ import annotations
 
-import weakref
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
@@ -34,12 +33,6 @@ from ..corpus.tokens import Stopwords, stem_token, stopword_set, tokens
 
 __all__ = ["frequencies", "summary", "raw_counts", "term_counts", "count_table", "sentence_tokens",
            "check_count", "check_flags"]
-
-# document -> (the text counted, {(lower, split_hyphens): (Counter of tokens, tokens)}).
-# Only the small table of types is kept, and only while the document lives, so
-# frequencies() then keyness() on a long text tokenise it once.
-_COUNTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
 
 def _word_tokens(doc: Document, *, lower: bool = True, split_hyphens: bool = False) -> list[str]:
     toks = tokens(doc, case_sensitive=not lower, split_hyphens=split_hyphens)
@@ -57,14 +50,13 @@ def _empty(doc: Document):
 
 def raw_counts(doc: Document, *, lower: bool = True, split_hyphens: bool = False) -> tuple[Counter, int]:
     """(Counter of every word token, number of tokens); do not modify the Counter."""
-    entry = _COUNTS.get(doc)
-    if entry is None or entry[0] is not doc.text:
-        entry = _COUNTS[doc] = (doc.text, {})
-    key = (lower, split_hyphens)
-    if key not in entry[1]:
-        toks = _word_tokens(doc, lower=lower, split_hyphens=split_hyphens)
-        entry[1][key] = (Counter(toks), len(toks))
-    return entry[1][key]
+    # Kept with the document (only the small table of types), so frequencies() then keyness()
+    # on a long text tokenise it once.
+    def count(d: Document) -> tuple[Counter, int]:
+        toks = _word_tokens(d, lower=lower, split_hyphens=split_hyphens)
+        return Counter(toks), len(toks)
+
+    return doc.derived(f"counts lower={lower} split_hyphens={split_hyphens}", count)
 
 
 def term_counts(doc: Document, *, lower: bool, stopwords, stem: bool,

@@ -15,7 +15,6 @@ Regular expressions typed by a student run with a time limit (the ``regex`` modu
 """
 from __future__ import annotations
 
-import bisect
 import fnmatch
 import time
 import weakref
@@ -24,7 +23,6 @@ from typing import Any, Union
 
 from ..corpus.documents import Document
 from ..errors import InvalidArgument, QueryTooSlow, WrongType
-from ..corpus.splitting import sentence_spans
 from ..corpus.tokens import TokenTable, normalise, token_spans, token_table
 
 __all__ = ["PhraseMatcher", "TokenPattern", "parse_query", "DocumentIndex", "document_index",
@@ -240,10 +238,7 @@ class DocumentIndex:
         table: TokenTable = token_table(doc)  # the tokens kit.tokens() counts, with offsets
         self.starts, self.ends, self.raw, self.lower = table.starts, table.ends, table.raw, table.lower
         self._vocabulary: dict[bool, set[str]] = {}
-        self._doc = weakref.ref(doc)
-        self._sent_starts: list[int] | None = None
-        self._para_starts: list[int] | None = None
-        self._spans: dict[int, list[int]] = {}
+        self._doc = weakref.ref(doc)  # the index is kept with the document: no cycle through it
 
     def tokens(self, case: bool) -> list[str]:
         return self.raw if case else self.lower
@@ -265,41 +260,11 @@ class DocumentIndex:
         return [(i, j) for i, j, _ in hits]
 
     def sentence_ids(self, chars: list[int]) -> list[str]:
-        """The id of the sentence holding each character offset.
-
-        If the document's sentences are not made yet, only the paragraphs that hold
-        an offset are split (the ids are the same: ``tests/analysis/test_query.py`` checks).
-        """
+        """The id of the sentence holding each character offset (:meth:`Document.sentence_at`)."""
         doc = self._doc()
-        if doc is None:
-            return [""] * len(chars)
-        if "sentences" in doc.__dict__:
-            sents = doc.sentences
-            if self._sent_starts is None:
-                self._sent_starts = [s.start for s in sents]
-            starts = self._sent_starts
-            return [sents[max(bisect.bisect_right(starts, c) - 1, 0)].id for c in chars]
-        paras = doc.paragraphs
-        if self._para_starts is None:
-            self._para_starts = [p.start for p in paras]
-        out = []
-        for char in chars:
-            k = max(bisect.bisect_right(self._para_starts, char) - 1, 0)
-            starts = self._spans.get(k)
-            if starts is None:
-                extra = doc.metadata.get("abbreviations", ())
-                starts = self._spans[k] = [paras[k].start + a for a, _ in
-                                           sentence_spans(paras[k].text, abbreviations=extra)]
-            out.append(f"{doc.id} {paras[k].number}.{max(bisect.bisect_right(starts, char), 1)}")
-        return out
-
-
-_INDEXES: "weakref.WeakKeyDictionary[Document, DocumentIndex]" = weakref.WeakKeyDictionary()
+        return [""] * len(chars) if doc is None else [doc.sentence_at(c).id for c in chars]
 
 
 def document_index(doc: Document) -> DocumentIndex:
     """The (cached) :class:`DocumentIndex` of a document."""
-    found = _INDEXES.get(doc)
-    if found is None or found.text is not doc.text:
-        found = _INDEXES[doc] = DocumentIndex(doc)
-    return found
+    return doc.derived("index", DocumentIndex)

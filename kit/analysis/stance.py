@@ -9,7 +9,6 @@ May") is not a modal.  A count is a pointer, not a reading: check hits with
 """
 from __future__ import annotations
 
-import bisect
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -101,10 +100,8 @@ def stance(doc: Document | Mapping[str, Document] | Sequence[Document], *, by: s
     choice(by, "by", "stance", (None, "sentence", "doc"))
     rows = []
     for doc in docs:
-        starts = [s.start for s in doc.sentences]
         for a, b, category, marker in _find(doc):
-            sid = doc.sentences[max(bisect.bisect_right(starts, a) - 1, 0)].id
-            rows.append((doc.id, sid, category, marker, a, b))
+            rows.append((doc.id, doc.sentence_at(a).id, category, marker, a, b))
     found = pd.DataFrame(rows, columns=MARKER_COLUMNS)
     if by is None:
         return found

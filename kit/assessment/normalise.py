@@ -16,6 +16,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from ..corpus.ids import WRITTEN_ID, WRITTEN_ID_RE
+
 __all__ = ["normalise_answer", "loose", "read_number", "read_ids", "IdError", "text_problem"]
 
 _PUNCT_SPACE = re.compile(r"[-‐‑‒–—―/_]+")
@@ -116,10 +118,10 @@ class IdError(ValueError):
     """A piece of a sentence-id answer that is not a full id (the message is the hint)."""
 
 
-_ID = re.compile(r"^([^\W\d][\w-]*?)\s*(\d+)\s*\.\s*(\d+)$")
+_ID = re.compile(WRITTEN_ID)
 _SPLIT = re.compile(r"\s*(?:[,;\n]|\band\b|&)\s*")
 _BRACKETS = re.compile(r"[\[\]()]")   # "[cho 1.2] [cho 2.4]", "(cho 1.2)": brackets separate ids
-_RUN = re.compile(r"([^\W\d][\w-]*?)\s*(\d+)\s*\.\s*(\d+)")
+_RUN = WRITTEN_ID_RE
 
 
 def read_ids(response, *, doc_ids: Iterable[str]) -> list[str]:
@@ -148,7 +150,7 @@ def read_ids(response, *, doc_ids: Iterable[str]) -> list[str]:
                       f"\"{example}, {example[:-1]}4\"), not a {type(response).__name__}.")
     out = []
     for piece in pieces:
-        match = _ID.match(" ".join(str(piece).split())) if isinstance(piece, str) else None
+        match = _ID.fullmatch(" ".join(str(piece).split())) if isinstance(piece, str) else None
         if match is None:
             raise IdError(f"{piece!r} is not a full sentence id: write the document too, like \"{example}\".")
         doc = match.group(1).casefold()

@@ -21,12 +21,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..corpus.ids import WRITTEN_ID_RE
 from ..errors import KitError
 from .questions import Question
 
 __all__ = ["written_flags", "cited_ids", "reported_speaker", "hedges_in"]
 
-_ID = re.compile(r"\b([^\W\d_][\w-]*)\s*(\d+)\s*\.\s*(\d+)")
+_ID = WRITTEN_ID_RE
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘'(])")
 _HEDGES = (r"may|might|could|appears?|appeared|seems?|seemingly|likely|unlikely|perhaps|possibly|probably|"
            r"apparently|presumably|is said to|are said to")

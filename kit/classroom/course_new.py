@@ -14,7 +14,8 @@ import os
 import tempfile
 from pathlib import Path
 
-from ..corpus.course import COURSE_FILE, NOT_STATED, safe_id
+from ..corpus.course import COURSE_FILE, NOT_STATED
+from ..corpus.ids import safe_id
 from ..errors import DataFileError, InvalidArgument, NotAFile, TextNotFound, WrongType
 
 __all__ = ["new_course", "FOLDERS"]

@@ -23,13 +23,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .documents import Corpus, Document
+from .ids import DOC_ID_RE
 from ..errors import DataFileError, KitError, TextNotFound, WrongType
 from .matter import split_matter
 from ..files.yamlfile import Lines, read_yaml
@@ -38,30 +38,19 @@ if TYPE_CHECKING:  # only for type hints (importlib.resources.abc is Python 3.11
     from importlib.resources.abc import Traversable
 
 __all__ = ["COURSE_FILE", "NOT_STATED", "FIELDS", "built_in_folder", "load_corpus", "corpus_for_file",
-           "course_entries", "text_bytes", "document_of_entry", "safe_id"]
+           "course_entries", "text_bytes", "document_of_entry"]
 
 COURSE_FILE = "course.yaml"
 NOT_STATED = "not stated"
 #: Metadata each text has, each with a ``<field>_basis``.
 FIELDS = ("title", "author", "venue", "date", "is_excerpt")
 PART_KEYS = ("title", "venue", "front_matter", "body", "back_matter")
-ID_RE = re.compile(r"[a-z0-9][a-z0-9_-]*")
 MAX_TEXT_BYTES = 20_000_000
 
 
 def built_in_folder() -> Traversable:
     """The kit's built-in course: ``kit/data`` (a package resource)."""
     return resources.files("kit").joinpath("data")
-
-
-def safe_id(stem: str) -> str:
-    """A document id made from a file name's stem: lower case, letters, digits, ``_`` and ``-``.
-
-    >>> safe_id("My Essay (draft 2)"), safe_id("Ça.va"), safe_id("...")
-    ('my_essay_draft_2', 'a_va', 'text')
-    """
-    out = re.sub(r"[^a-z0-9_-]+", "_", stem.lower()).strip("_-")
-    return out or "text"
 
 
 def course_entries(folder: Traversable) -> tuple[dict, Lines]:
@@ -90,9 +79,9 @@ def course_entries(folder: Traversable) -> tuple[dict, Lines]:
             raise DataFileError(f"{COURSE_FILE}:{at}: each text is a mapping with `id:` and `file:` — "
                                 "indent its fields under `- id: ...`.")
         tid = entry.get("id")
-        if not isinstance(tid, str) or not ID_RE.fullmatch(tid):
+        if not isinstance(tid, str) or not DOC_ID_RE.fullmatch(tid):
             raise DataFileError(f"{COURSE_FILE}:{lines(('texts', i, 'id'))}: id {tid!r} is not usable — "
-                                "use lower-case letters, digits, '_' or '-', e.g. id: smith.")
+                                "use letters, digits, '_' or '-', e.g. id: smith.")
         if tid in seen:
             raise DataFileError(f"{COURSE_FILE}:{lines(('texts', i, 'id'))}: id {tid!r} is used twice — "
                                 "give each text its own id.")

@@ -7,6 +7,7 @@ quizzes and argument maps cite the texts.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -14,17 +15,11 @@ from typing import Iterator
 
 from ..errors import did_you_mean
 from ..errors import EmptyText, InvalidArgument, UnknownDocument, UnknownSentence, WrongType
-from .tokens import sentence_spans
+from .ids import DOC_ID_RE, parse_sentence_id
+from .splitting import sentence_spans
 
-__all__ = [
-    "Paragraph",
-    "Sentence",
-    "Document",
-    "Corpus",
-    "sentences",
-]
+__all__ = ["Paragraph", "Sentence", "Document", "Corpus", "sentences", "documents_of"]
 
-_ID_RE = re.compile(r"^(?:(?P<doc>[^\s.]+)\s+)?(?P<para>\d+)\.(?P<sent>\d+)$")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
@@ -72,24 +67,14 @@ class Document:
     'Two ideas.'
     """
 
-    def __init__(
-        self,
-        *,
-        id: str,
-        text: str,
-        title: str | None = None,
-        author: str = "unknown",
-        venue: str = "not stated in the source",
-        date: str = "not stated in the source",
-        front_matter: str = "",
-        back_matter: str = "",
-        metadata: Mapping | None = None,
-        folder=None,
-    ) -> None:
-        if not isinstance(id, str) or not re.fullmatch(r"[^\s.]+", id):
+    def __init__(self, *, id: str, text: str, title: str | None = None, author: str = "unknown",
+                 venue: str = "not stated in the source", date: str = "not stated in the source",
+                 front_matter: str = "", back_matter: str = "", metadata: Mapping | None = None,
+                 folder=None) -> None:
+        if not isinstance(id, str) or not DOC_ID_RE.fullmatch(id):
             raise InvalidArgument(
-                f"A document id must be one word without spaces or dots, not {id!r}. "
-                "Try id='mytext'."
+                f"A document id must be one word without spaces or dots (letters, digits, '_' or '-'), "
+                f"not {id!r}. Try id='mytext'."
             )
         if not text.strip():
             raise EmptyText(f"Document {id!r} has no text. Give it at least one sentence.")
@@ -135,16 +120,32 @@ class Document:
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:
         """Every sentence of the body, in order, with its id."""
-        out = []
-        for para in self.paragraphs:
-            extra = self.metadata.get("abbreviations", ())
-            for i, (a, b) in enumerate(sentence_spans(para.text, abbreviations=extra), start=1):
-                start, end = para.start + a, para.start + b
-                out.append(
-                    Sentence(f"{self.id} {para.number}.{i}", self.id, para.number, i,
-                             self.text[start:end], start, end)
-                )
-        return tuple(out)
+        return tuple(s for k in range(len(self.paragraphs)) for s in self._sentences_of(k)[0])
+
+    def _sentences_of(self, k: int) -> tuple[tuple[Sentence, ...], list[int]]:
+        """The sentences of paragraph ``k`` (0-based) and their starts, split once."""
+        done = self.__dict__.setdefault("_split", {})
+        if k not in done:
+            para, extra = self.paragraphs[k], self.metadata.get("abbreviations", ())
+            sents = tuple(Sentence(f"{self.id} {para.number}.{i}", self.id, para.number, i,
+                                   self.text[para.start + a:para.start + b], para.start + a, para.start + b)
+                          for i, (a, b) in enumerate(sentence_spans(para.text, abbreviations=extra), start=1))
+            done[k] = (sents, [s.start for s in sents])
+        return done[k]
+
+    def sentence_at(self, offset: int) -> Sentence:
+        """The sentence holding character ``offset`` of :attr:`text` (in a gap: the one before it).
+
+        Only the paragraph holding ``offset`` is split into sentences.
+
+        >>> doc = Document(id="demo", text="One idea. Two ideas.\\n\\nA second paragraph.")
+        >>> doc.sentence_at(12).id, doc.sentence_at(21).id, doc.sentence_at(0).id
+        ('demo 1.2', 'demo 1.2', 'demo 1.1')
+        """
+        if "_paragraph_starts" not in self.__dict__:
+            self.__dict__["_paragraph_starts"] = [p.start for p in self.paragraphs]
+        sents, starts = self._sentences_of(max(bisect_right(self.__dict__["_paragraph_starts"], offset) - 1, 0))
+        return sents[max(bisect_right(starts, offset) - 1, 0)]
 
     @cached_property
     def _by_label(self) -> dict[str, Sentence]:
@@ -159,20 +160,32 @@ class Document:
             raise WrongType(
                 f"A sentence id is a string such as '{self.id} 1.1', not {ref!r}."
             )
-        match = _ID_RE.match(ref.strip())
-        if match and (match["doc"] is None or match["doc"].lower() == self.id.lower()):
-            found = self._by_label.get(f"{int(match['para'])}.{int(match['sent'])}")
+        parsed = parse_sentence_id(ref)
+        if parsed and (parsed[0] is None or parsed[0].lower() == self.id.lower()):
+            found = self._by_label.get(f"{parsed[1]}.{parsed[2]}")
             if found is not None:
                 return found
-        counts = ", ".join(
-            f"¶{p.number}: {sum(s.paragraph == p.number for s in self.sentences)}"
-            for p in self.paragraphs
-        )
+        counts = ", ".join(f"¶{p.number}: {len(self._sentences_of(k)[0])}" for k, p in enumerate(self.paragraphs))
         raise UnknownSentence(
-            f"There is no sentence {ref!r} in {self.id!r}. Ids look like "
-            f"'{self.id} 2.3' (paragraph 2, sentence 3); sentences per paragraph: {counts}. "
-            f"kit.sentences(corpus['{self.id}']) lists them all."
-        )
+            f"There is no sentence {ref!r} in {self.id!r}. Ids look like '{self.id} 2.3' (paragraph 2, "
+            f"sentence 3); sentences per paragraph: {counts}. kit.sentences(corpus['{self.id}']) lists them all.")
+
+    def derived(self, key: str, build):
+        """``build(self)``, made once per key and kept with the document (remade if :attr:`text` changes).
+
+        The one per-document cache: token tables, search indexes and counts live here.
+
+        >>> doc = Document(id="demo", text="One idea.")
+        >>> doc.derived("n", lambda d: len(d.text)), doc.derived("n", lambda d: 0)
+        (9, 9)
+        """
+        text, found = self.__dict__.get("_derived", (None, {}))
+        if text is not self.text:
+            found = {}
+            self.__dict__["_derived"] = (self.text, found)
+        if key not in found:
+            found[key] = build(self)
+        return found[key]
 
 
 class Corpus(Mapping):
@@ -189,10 +202,8 @@ class Corpus(Mapping):
             documents = documents.values()
         docs = None if isinstance(documents, (str, bytes)) or not hasattr(documents, "__iter__") else list(documents)
         if docs is None or not all(isinstance(d, Document) for d in docs):
-            raise WrongType(
-                "Corpus() takes a list of documents, e.g. Corpus([kit.load_text('a.txt', id='a'), "
-                f"kit.load_text('b.txt', id='b')]), not {documents!r:.60}."
-            )
+            raise WrongType("Corpus() takes a list of documents, e.g. Corpus([kit.load_text('a.txt', id='a'), "
+                            f"kit.load_text('b.txt', id='b')]), not {documents!r:.60}.")
         self._docs = {}
         for d in docs:
             if d.id in self._docs:

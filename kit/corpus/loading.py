@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import codecs
 import os
-import re
 import warnings
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from .documents import Document
+from .ids import safe_id
 from ..errors import EmptyText, HardWrapWarning, InvalidArgument, WrongType
 from .matter import split_matter
 from ..options import flag, optional_text
@@ -104,7 +104,7 @@ def load_text(path_or_string: Any, *, id: str | None = None, title: str | None =
             text = parts.body
         front_matter, back_matter = parts.front_matter, parts.back_matter
     text = _maybe_unwrap(text, unwrap, where)
-    doc_id = id or _safe_id(name) or "text"
+    doc_id = id or (safe_id(name) if name else "text")
     metadata = {"abbreviations": sorted(extra)} if extra else {}
     return Document(id=doc_id, text=text, title=title or name or doc_id, author=author or "unknown",
                     front_matter=front_matter, back_matter=back_matter, metadata=metadata)
@@ -166,10 +166,3 @@ def _looks_like_path(s: str) -> bool:
     except (OSError, ValueError):
         return True  # a name the system refuses (too long, a NUL): report it as a path
     return Path(s).suffix.lower() in _TEXT_SUFFIXES or ("/" in s and " " not in s) or s.startswith("~")
-
-
-def _safe_id(name: str | None) -> str | None:
-    if not name:
-        return None
-    cleaned = re.sub(r"[\s.]+", "_", name).strip("_")
-    return cleaned or None

@@ -20,7 +20,6 @@ with spans).  The choices, which lesson 02 shows side by side:
 from __future__ import annotations
 
 import re
-import weakref
 from functools import cached_property, lru_cache
 from typing import Any, Iterable, Iterator, Union
 
@@ -28,7 +27,7 @@ from ..files.resources import word_list
 from ..errors import InvalidArgument, ResourceUnavailable, WrongType
 from ..options import flag, renamed_options
 
-__all__ = ["tokens", "stopwords", "token_spans", "token_table", "TokenTable", "sentence_spans", "normalise", "stopword_set"]
+__all__ = ["tokens", "stopwords", "token_spans", "token_table", "TokenTable", "normalise", "stopword_set"]
 
 _WORD = r"(?:[^\W\d_]\.){2,}|\w+(?:['’](?![sS]\b)\w+)*"
 #: The ``stopwords=`` option: True, False/None, "nltk", or your own words.
@@ -251,15 +250,9 @@ class TokenTable:
         return "\x00".join(self.raw).lower().split("\x00")
 
 
-_TABLES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
-
-
 def token_table(doc: Any) -> TokenTable:
-    """The (cached) :class:`TokenTable` of a document's body."""
-    table = _TABLES.get(doc)
-    if table is None or table.text is not doc.text:
-        table = _TABLES[doc] = TokenTable(doc.text)
-    return table
+    """The :class:`TokenTable` of a document's body, kept with the document (``Document.derived``)."""
+    return doc.derived("tokens", lambda d: TokenTable(d.text))
 
 
 def stopwords(which: Stopwords = True) -> list[str]:
@@ -270,5 +263,3 @@ def stopwords(which: Stopwords = True) -> list[str]:
     """
     return sorted(stopword_set(which))
 
-
-from .splitting import sentence_spans  # noqa: E402  (kept importable from here)
