@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from ..options import renamed_options
 from .plotting import check_axes, check_table, finish_plot, format_values, new_axes, plot_style
 
 if TYPE_CHECKING:
@@ -40,7 +41,8 @@ def heatmap(df, column: str, func: str, maker: str, what: str, ax):
     return ax, desc
 
 
-def plot_actors(actors: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
+@renamed_options(actors="data")
+def plot_actors(data: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     """Heatmap: texts (rows) by actors (columns), mentions per 1,000 words.
 
     Takes ``kit.actors(corpus, by="doc")`` (columns ``doc, actor, count, per_1000``).
@@ -51,11 +53,12 @@ def plot_actors(actors: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     >>> kit.describe_plot(plot_actors(table)).split(".")[0]
     'Heatmap of actors per 1,000 words: 2 texts by 1 actors'
     """
-    ax, desc = heatmap(actors, "actor", "plot_actors", 'kit.actors(corpus, by="doc")', "actors", ax)
+    ax, desc = heatmap(data, "actor", "plot_actors", 'kit.actors(corpus, by="doc")', "actors", ax)
     return finish_plot(ax, "Who is mentioned (per 1,000 words)", "Actor", "Text", desc)
 
 
-def plot_stance(stance: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
+@renamed_options(stance="data")
+def plot_stance(data: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     """Heatmap: texts (rows) by stance categories (columns), markers per 1,000 words.
 
     Takes ``kit.stance(corpus, by="doc")`` (columns ``doc, category, count, per_1000``).
@@ -66,6 +69,6 @@ def plot_stance(stance: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     >>> kit.describe_plot(plot_stance(table)).split(".")[0]
     'Heatmap of stance categories per 1,000 words: 1 texts by 2 stance categories'
     """
-    ax, desc = heatmap(stance, "category", "plot_stance", 'kit.stance(corpus, by="doc")',
+    ax, desc = heatmap(data, "category", "plot_stance", 'kit.stance(corpus, by="doc")',
                         "stance categories", ax)
     return finish_plot(ax, "Stance markers (per 1,000 words)", "Category", "Text", desc)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..errors import InvalidArgument
-from ..options import whole_number
+from ..options import renamed_options, whole_number
 from .plotting import check_axes, check_table, finish_plot, format_values, new_axes, plot_style
 
 if TYPE_CHECKING:
@@ -29,7 +29,8 @@ if TYPE_CHECKING:
 __all__ = ["plot_frequencies", "plot_keyness", "plot_dispersion"]
 
 
-def plot_frequencies(freq: pd.DataFrame, *, top: int = 10, value: str = "per_1000", ax: Axes | None = None) -> Axes:
+@renamed_options(freq="data")
+def plot_frequencies(data: pd.DataFrame, *, top: int = 10, value: str = "per_1000", ax: Axes | None = None) -> Axes:
     """Grouped bars of the ``top`` terms of each document, side by side.
 
     Give the full table of :func:`kit.frequencies` (not one cut with ``top=``): a term
@@ -46,13 +47,13 @@ def plot_frequencies(freq: pd.DataFrame, *, top: int = 10, value: str = "per_100
     check_axes(ax, "plot_frequencies")
     if value not in ("per_1000", "count"):
         raise InvalidArgument(f"value={value!r}: use 'per_1000' or 'count'.")
-    check_table(freq, ["doc", "term", value], "plot_frequencies", "kit.frequencies(corpus)")
+    check_table(data, ["doc", "term", value], "plot_frequencies", "kit.frequencies(corpus)")
     import seaborn as sns
 
-    docs = list(dict.fromkeys(freq["doc"]))
-    ordered = freq.sort_values([value, "term"], ascending=[False, True])
+    docs = list(dict.fromkeys(data["doc"]))
+    ordered = data.sort_values([value, "term"], ascending=[False, True])
     chosen = list(dict.fromkeys(t for d in docs for t in ordered[ordered.doc == d].term.head(top)))
-    wide = freq.pivot_table(index="term", columns="doc", values=value, aggfunc="sum", fill_value=0)
+    wide = data.pivot_table(index="term", columns="doc", values=value, aggfunc="sum", fill_value=0)
     wide = wide.reindex(index=chosen, columns=docs, fill_value=0)
     wide = wide.loc[wide.max(axis=1).sort_values(ascending=False, kind="stable").index]
     long = wide.reset_index().melt(id_vars="term", var_name="doc", value_name=value)
@@ -68,7 +69,8 @@ def plot_frequencies(freq: pd.DataFrame, *, top: int = 10, value: str = "per_100
     return finish_plot(ax, f"Most frequent terms ({label})", label.capitalize(), "Term", desc)
 
 
-def plot_keyness(key: pd.DataFrame, *, top: int = 10, value: str = "g2", ax: Axes | None = None) -> Axes:
+@renamed_options(key="data")
+def plot_keyness(data: pd.DataFrame, *, top: int = 10, value: str = "g2", ax: Axes | None = None) -> Axes:
     """Diverging bars: the ``top`` key terms of the target (right) and of the reference (left).
 
     ``value`` is ``"g2"`` (signed log-likelihood, default) or ``"log_ratio"`` (effect
@@ -85,11 +87,11 @@ def plot_keyness(key: pd.DataFrame, *, top: int = 10, value: str = "g2", ax: Axe
     check_axes(ax, "plot_keyness")
     if value not in ("g2", "log_ratio"):
         raise InvalidArgument(f"value={value!r}: use 'g2' or 'log_ratio'.")
-    check_table(key, list(dict.fromkeys(["term", value, "g2"])), "plot_keyness", "kit.keyness(target, reference)")
+    check_table(data, list(dict.fromkeys(["term", value, "g2"])), "plot_keyness", "kit.keyness(target, reference)")
     import seaborn as sns
 
-    target, reference = key.attrs.get("target", "target"), key.attrs.get("reference", "reference")
-    ranked = key.sort_values(["g2", "term"], ascending=[False, True])
+    target, reference = data.attrs.get("target", "target"), data.attrs.get("reference", "reference")
+    ranked = data.sort_values(["g2", "term"], ascending=[False, True])
     pos, neg = ranked[ranked.g2 > 0].head(top), ranked[ranked.g2 < 0].tail(top)
     shown = pd.concat([pos, neg]).sort_values(value, ascending=False).copy()
     side_t, side_r = f"more in {target}", f"more in {reference}"
@@ -112,11 +114,12 @@ def plot_keyness(key: pd.DataFrame, *, top: int = 10, value: str = "g2", ax: Axe
     return finish_plot(ax, f"Key terms: {target} vs {reference}", label, "Term", desc)
 
 
-def plot_dispersion(disp: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
+@renamed_options(disp="data")
+def plot_dispersion(data: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     """An x-ray of where each term occurs: one lane per text and term, a tick per occurrence.
 
     Takes the table of :func:`kit.dispersion`; lanes for terms with no hits in a text are
-    drawn empty (the terms and texts asked for travel in ``disp.attrs``).
+    drawn empty (the terms and texts asked for travel in ``data.attrs``).
 
     >>> import kit
     >>> ax = kit.plot_dispersion(kit.dispersion(kit.load_corpus(), ["China", "U.S."]))
@@ -124,23 +127,23 @@ def plot_dispersion(disp: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     'Dispersion plot (x-ray) of 2 terms in cho, yang'
     """
     check_axes(ax, "plot_dispersion")
-    check_table(disp, ["doc", "term", "position"], "plot_dispersion", "kit.dispersion(corpus, terms)")
+    check_table(data, ["doc", "term", "position"], "plot_dispersion", "kit.dispersion(corpus, query)")
     import seaborn as sns
 
-    terms = disp.attrs.get("terms") or list(dict.fromkeys(disp.term))
-    docs = disp.attrs.get("docs") or list(dict.fromkeys(disp.doc))
+    terms = data.attrs.get("terms") or list(dict.fromkeys(data.term))
+    docs = data.attrs.get("docs") or list(dict.fromkeys(data.doc))
     lanes = [(d, t) for d in docs for t in terms]
     colours = dict(zip(docs, sns.color_palette("colorblind", len(docs))))
     with plot_style():
         ax = new_axes(ax, (8, 0.4 * len(lanes) + 1.5))
         for y, (d, t) in enumerate(lanes):
-            hits = disp[(disp.doc == d) & (disp.term == t)]
+            hits = data[(data.doc == d) & (data.term == t)]
             ax.scatter(hits.position, [y] * len(hits), marker="|", s=300, color=colours[d],
                        linewidths=2)
         ax.set_yticks(range(len(lanes)), [f"{d}: {t}" for d, t in lanes])
         ax.set_ylim(len(lanes) - 0.5, -0.5)
         ax.set_xlim(0, 1)
-    counts = "; ".join(f"{d}: {t} {((disp.doc == d) & (disp.term == t)).sum()}" for d, t in lanes)
+    counts = "; ".join(f"{d}: {t} {((data.doc == d) & (data.term == t)).sum()}" for d, t in lanes)
     desc = (f"Dispersion plot (x-ray) of {len(terms)} terms in {', '.join(docs)}. Each tick is one "
             f"occurrence, from the start (0) to the end (1) of the text. Occurrences: {counts}.")
     return finish_plot(ax, "Where the terms occur", "Position in the text (0 = start, 1 = end)",

@@ -26,6 +26,7 @@ import warnings
 import pandas as pd
 
 from ..errors import KitWarning, WrongType
+from ..options import renamed_options
 
 __all__ = ["table_html", "accessible_tables"]
 
@@ -51,12 +52,13 @@ def _cell(value, precision: int) -> str:
     return str(value)
 
 
-def table_html(df: pd.DataFrame, *, max_rows: int | None = None, label: str | None = None) -> str:
+@renamed_options(df="data")
+def table_html(data: pd.DataFrame, *, max_rows: int | None = None, label: str | None = None) -> str:
     """A DataFrame as an accessible HTML table (every text HTML-escaped).
 
     Parameters
     ----------
-    df : DataFrame
+    data : DataFrame
     max_rows : int, optional
         Show at most this many rows (the first and last halves); default pandas'
         ``display.max_rows`` option.
@@ -68,26 +70,26 @@ def table_html(df: pd.DataFrame, *, max_rows: int | None = None, label: str | No
     >>> '<th scope="col">doc</th>' in page and '<th scope="row">cho</th>' in page
     True
     """
-    if isinstance(df, pd.Series):
-        df = df.to_frame()
-    if not isinstance(df, pd.DataFrame):
-        raise WrongType(f"table_html() takes a pandas DataFrame, not a {type(df).__name__}.")
+    if isinstance(data, pd.Series):
+        data = data.to_frame()
+    if not isinstance(data, pd.DataFrame):
+        raise WrongType(f"table_html() takes a pandas DataFrame, not a {type(data).__name__}.")
     precision = pd.get_option("display.precision")
     limit = pd.get_option("display.max_rows") if max_rows is None else max_rows
-    n_rows, n_cols = df.shape
+    n_rows, n_cols = data.shape
     if limit and n_rows > limit:
         half = max(1, limit // 2)
-        shown, cut = pd.concat([df.head(half), df.tail(half)]), half
+        shown, cut = pd.concat([data.head(half), data.tail(half)]), half
     else:
-        shown, cut = df, None
-    with_index = not _plain_index(df.index)
+        shown, cut = data, None
+    with_index = not _plain_index(data.index)
     esc = html.escape
     heads = []
     if with_index:
-        names = [n for n in df.index.names]
-        fallback = df.columns.name if df.columns.name is not None else "row"
+        names = [n for n in data.index.names]
+        fallback = data.columns.name if data.columns.name is not None else "row"
         heads += [f'<th scope="col">{esc(_label(n if n is not None else fallback))}</th>' for n in names]
-    heads += [f'<th scope="col">{esc(_label(c))}</th>' for c in df.columns]
+    heads += [f'<th scope="col">{esc(_label(c))}</th>' for c in data.columns]
     rows = []
     for i, (key, values) in enumerate(zip(shown.index, shown.itertuples(index=False, name=None))):
         if cut is not None and i == cut:
