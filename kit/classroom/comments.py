@@ -112,11 +112,16 @@ def _write(path: Path, comments: list[dict]) -> None:
                          "Free some space, or run 'python -m kit class check'.") from None
 
 
-def comment(student: str, item: str, text: str, *, class_folder=None) -> Path:
+def comment(student: str, item: str, text: str, *, class_folder: str | os.PathLike | None = None) -> Path:
     """Comment on a student's answer to ``item`` (``'quiz/question'``, or the question id).
 
     The comment goes to the student's outbox, beside the answer in their latest hand-in;
     returns the comments file.  ``class_folder`` defaults to ``$KIT_CLASS_DIR``.
+
+    >>> comment("ann", "04_synthesis/compare-aims", " ")
+    Traceback (most recent call last):
+    ...
+    kit.errors.InvalidArgument: comment() takes the student's name, the item ('quiz/question') and a non-empty text, ...
     """
     if not all(isinstance(v, str) for v in (student, item, text)) or not text.strip():
         raise InvalidArgument("comment() takes the student's name, the item ('quiz/question') and a non-empty "
@@ -201,8 +206,13 @@ class Feedback:
         return "".join(parts)
 
 
-def feedback(class_folder=None) -> Feedback:
-    """Your teacher's comments on your hand-ins, beside your answer and the item; marks them read."""
+def feedback(class_folder: str | os.PathLike | None = None) -> Feedback:
+    """Your teacher's comments on your hand-ins, beside your answer and the item; marks them read.
+
+    >>> import tempfile
+    >>> print(feedback(tempfile.mkdtemp()))
+    No comments from your teacher yet.
+    """
     name, uid = student_name(os.getuid()), os.getuid()
     folder = outbox_dir(class_folder) / name
     try:

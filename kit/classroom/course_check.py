@@ -9,6 +9,7 @@ load stops the check there: the ids the other files cite cannot be checked witho
 """
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -152,7 +153,7 @@ def _reference_errors(path: Path, folder: Path, corpus: Corpus) -> list[str]:
     return out
 
 
-def validate_course(folder) -> list[str]:
+def validate_course(folder: str | os.PathLike) -> list[str]:
     """Every problem of the course in ``folder``, as ``ERROR <file>:<line>: <what> — <fix>`` lines.
 
     An empty list means the course is fine.  Never raises: an unexpected failure is

@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..corpus.course import COURSE_FILE, NOT_STATED
@@ -118,7 +119,8 @@ def _preview(text: str, *, first: int = 4, width: int = 70) -> list[str]:
     return out
 
 
-def new_course(folder, text_files, *, title: str | None = None) -> list[str]:
+def new_course(folder: str | os.PathLike, text_files: Iterable[str | os.PathLike], *,
+               title: str | None = None) -> list[str]:
     """Make a course in ``folder`` from ``text_files``; returns the lines to print.
 
     Parameters

@@ -136,7 +136,7 @@ def _outbox(folder, name: str) -> None:
                       stacklevel=3)
 
 
-def hand_in(class_folder=None) -> HandIn:
+def hand_in(class_folder: str | os.PathLike | None = None) -> HandIn:
     """Hand your progress, written answers and self-assessments in to your teacher.
 
     Parameters
@@ -146,6 +146,12 @@ def hand_in(class_folder=None) -> HandIn:
 
     Each call adds a new version; earlier ones are kept.  Only you and your teacher can
     read it.  Returns a :class:`HandIn` (printed: the version and what it holds).
+
+    >>> import tempfile
+    >>> hand_in(tempfile.mkdtemp())
+    Traceback (most recent call last):
+    ...
+    kit.errors.StoreError: No inbox at '.../inbox'. Ask your teacher to set up the class folder ...
     """
     inbox = inbox_dir(class_folder)
     _check_inbox(inbox)

@@ -74,6 +74,9 @@ def nbgitpuller_link(hub: str, *, repo: str | None = None, branch: str = "main",
         The branch to pull.
     path : str
         The notebook to open, relative to the repository.
+
+    >>> nbgitpuller_link("https://hub.example.edu", repo="https://github.com/owner/kit")
+    'https://hub.example.edu/hub/user-redirect/git-pull?repo=https%3A%2F%2Fgithub.com%2Fowner%2Fkit&branch=main&urlpath=lab%2Ftree%2Fkit%2Fnotebooks%2F00_start_here.ipynb'
     """
     for name, value in (("hub", hub), ("branch", branch), ("path", path)):
         if not isinstance(value, str) or not value.strip():

@@ -27,6 +27,8 @@ rewritten: a neutralised cell such as ``'=1+1`` stays as it is.
 """
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -180,7 +182,8 @@ def pseudonyms(names) -> dict[str, str]:
     return {n: f"Student {i:0{width}d}" for i, n in enumerate(unique, start=1)}
 
 
-def class_report(paths=None, *, anonymise: bool = False, banks=(), inbox=None) -> ClassReport:
+def class_report(paths: str | os.PathLike | Iterable[str | os.PathLike] | None = None, *, anonymise: bool = False,
+                 banks: Iterable[object] = (), inbox: str | os.PathLike | None = None) -> ClassReport:
     """Read the students' exported progress CSVs and count, per question and per student.
 
     Parameters
