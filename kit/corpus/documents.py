@@ -11,12 +11,15 @@ from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from ..errors import did_you_mean
 from ..errors import EmptyText, InvalidArgument, UnknownDocument, UnknownSentence, WrongType
 from .ids import DOC_ID_RE, parse_sentence_id
 from .splitting import sentence_spans
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["Paragraph", "Sentence", "Document", "Corpus", "sentences", "documents_of"]
 
@@ -258,7 +261,7 @@ class Corpus(Mapping):
         return pd.DataFrame(rows)
 
 
-def sentences(doc):
+def sentences(doc: Document | Mapping[str, Document] | list[Document]) -> pd.DataFrame:
     """A table of every sentence with its id: ``doc, sentence_id, paragraph, index, text, start, end``.
 
     >>> from kit.corpus.course import load_corpus
