@@ -4,7 +4,6 @@ write-first readings (layer 6).
 * :mod:`~kit.assessment.questions` - the :class:`Question` record and :class:`Result`
 * :mod:`~kit.assessment.types` - each question type defined once
 * :mod:`~kit.assessment.banks` - loading and validating banks (quizzes and exercise sets)
-* :mod:`~kit.assessment.safeyaml` - reading bank files safely
 * :mod:`~kit.assessment.normalise` - reading answers (text, numbers, sentence ids)
 * :mod:`~kit.assessment.marking` - :func:`check`, :func:`format_answer`, :func:`answer_key`
 * :mod:`~kit.assessment.attempts` - numbering, hints, reveal and recording of attempts

@@ -3,7 +3,7 @@
 
 Every question cites the sentences its answer rests on (``cites: [cho 3.2]``);
 loading checks that they exist and that quoted phrases occur in them.  The YAML is
-read safely (:mod:`kit.assessment.safeyaml`); every problem is a
+read safely (:mod:`kit.files.yamlfile`, strict); every problem is a
 :class:`~kit.QuestionBankError` naming the file, the question and the field.
 
 >>> load_bank("00_start_here")
@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from ..errors import KitError, QuestionBankError, TextNotFound, UnknownQuestion, WrongType, did_you_mean
 from .normalise import IdError, read_ids
 from .questions import Alternative, Citation, Mistake, Question
-from .safeyaml import load_yaml_file, load_yaml_text
+from ..files.yamlfile import BANK, parse_yaml, read_yaml
 from .fields import text_field, text_list
 from .types import TYPES
 
@@ -105,7 +105,7 @@ def load_bank(bank: str | os.PathLike | Bank, *, corpus: Corpus | None = None) -
         path = Path(bank).expanduser()
         if not path.is_file():
             raise TextNotFound(f"No question bank file at {str(path)!r}. Check the path and the spelling.")
-        return parse_bank(load_yaml_file(path), source=str(path), corpus=corpus)
+        return parse_bank(read_yaml(path, rules=BANK)[0], source=str(path), corpus=corpus)
     if not isinstance(bank, str):
         raise WrongType(f"load_bank() takes a bank id such as '01_close_reading' or a .yaml path, not {bank!r}.")
     for folder, names in (("quizzes", shipped_banks()), ("exercises", shipped_sets())):
@@ -113,7 +113,7 @@ def load_bank(bank: str | os.PathLike | Bank, *, corpus: Corpus | None = None) -
             from ..files.resources import read_text
 
             source = f"kit/data/{folder}/{bank}.yaml"
-            return parse_bank(load_yaml_text(read_text(f"{folder}/{bank}.yaml"), source=source),
+            return parse_bank(parse_yaml(read_text(f"{folder}/{bank}.yaml"), source=source, rules=BANK)[0],
                               source=source, corpus=corpus)
     known = shipped_banks()
     raise UnknownQuestion(f"There is no question bank {bank!r}.{did_you_mean(bank, known)} The kit's banks "
@@ -127,7 +127,7 @@ def parse_bank(text_or_data, *, source: str = "<bank>", corpus=None) -> Bank:
     ...             "answer": True, "cites": []}]})
     <Bank 'x': 'x', 1 questions>
     """
-    data = load_yaml_text(text_or_data, source=source) if isinstance(text_or_data, str) else text_or_data
+    data = parse_yaml(text_or_data, source=source, rules=BANK)[0] if isinstance(text_or_data, str) else text_or_data
     if not isinstance(data, Mapping):
         raise QuestionBankError(f"{source}: a bank is a mapping with 'id', 'title' and 'questions'.")
     unknown = set(data) - {"id", "title", "questions", "exercises"}

@@ -27,7 +27,7 @@ from .attempts import Attempt, Attempts, hint_for
 from .banks import parse_bank, shipped_sets
 from .marking import check, is_empty
 from .questions import Question
-from .safeyaml import load_yaml_text
+from ..files.yamlfile import BANK, parse_yaml
 
 if TYPE_CHECKING:
     from ..corpus.documents import Corpus
@@ -64,7 +64,7 @@ class ExerciseResult:
 
 def parse_exercise_set(text_or_data, *, source: str = "<exercises>", corpus=None) -> list[Question]:
     """Validate one exercise set (YAML text or parsed data); errors name file, exercise and field."""
-    data = load_yaml_text(text_or_data, source=source) if isinstance(text_or_data, str) else text_or_data
+    data = parse_yaml(text_or_data, source=source, rules=BANK)[0] if isinstance(text_or_data, str) else text_or_data
     return list(parse_bank(data, source=source, corpus=corpus).questions)
 
 

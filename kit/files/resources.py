@@ -5,7 +5,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from ..errors import DataFileError
+from .yamlfile import read_yaml
 
 
 def data_path(name: str):
@@ -25,15 +25,5 @@ def word_list(name: str) -> frozenset[str]:
 
 
 def load_yaml(name: str) -> Any:
-    """Parse a YAML file shipped under kit/data/ (always ``yaml.safe_load``)."""
-    import yaml
-
-    try:
-        return yaml.safe_load(read_text(name))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        raise DataFileError(
-            f"kit/data/{name}: not valid YAML{where} ({exc}). "
-            "Fix the file; if you did not edit it, reinstall the kit."
-        ) from None
+    """Parse a YAML file shipped under kit/data/ with the one strict reader (:mod:`kit.files.yamlfile`)."""
+    return read_yaml(data_path(name), source=f"kit/data/{name}")[0]

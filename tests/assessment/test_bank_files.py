@@ -9,7 +9,7 @@ import pytest
 
 from kit.__main__ import main as cli
 from kit.assessment import load_bank
-from kit.assessment.safeyaml import MAX_BYTES, load_yaml_text
+from kit.files.yamlfile import BANK, parse_yaml
 from kit.errors import QuestionBankError
 
 GOOD = """\
@@ -60,12 +60,12 @@ def test_duplicate_keys_refused_naming_both_lines(tmp_path):
 
 
 def test_size_and_depth_limits(tmp_path):
-    big = GOOD + "# " + "x" * MAX_BYTES + "\n"
+    big = GOOD + "# " + "x" * BANK.max_bytes + "\n"
     with pytest.raises(QuestionBankError, match=r"over the 1000 kB limit for a bank. Split it"):
         load_bank(write(tmp_path, big))
     deep = "a: " + "[" * 40 + "]" * 40 + "\n"
     with pytest.raises(QuestionBankError, match=r"nested more than 12 levels deep"):
-        load_yaml_text(deep, source="deep.yaml")
+        parse_yaml(deep, source="deep.yaml", rules=BANK)
 
 
 @pytest.mark.parametrize("value", [".nan", ".inf", "-.inf", ".NaN"])

@@ -264,7 +264,7 @@ def test_garbage_course_files_never_give_a_traceback(course, capsys):
     (line,) = _errors(course, capsys)
     assert line.startswith("ERROR course.yaml:")
     (course / "course.yaml").write_bytes(b"\xff\xfe texts")
-    assert _errors(course, capsys)[0].startswith("ERROR course.yaml:1: not UTF-8")
+    assert _errors(course, capsys)[0].startswith("ERROR course.yaml:1: the file is not UTF-8")
     assert validate_course(course / "nothing-here")[0].startswith("ERROR ")
 
 
