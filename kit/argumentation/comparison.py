@@ -8,9 +8,8 @@ and a ``note``.  A text that does not take the question up has a position starti
 "Not addressed" and no cites.  Checked on load: every cited id exists and every
 quotation is in the sentence it cites.
 
-The argument maps (:func:`arguments`) and the rule-based recommendation extractor
-(:func:`recommendations`) live in :mod:`kit.argumentation.maps` and :mod:`kit.argumentation.recommendations`;
-their names are re-exported here for code written against this module.
+The argument maps and the recommendation extractor live in :mod:`kit.argumentation.maps`
+and :mod:`kit.argumentation.recommendations`.
 """
 from __future__ import annotations
 
@@ -20,8 +19,6 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .recommendations import REC_COLUMNS, recommendations  # noqa: F401 (re-exported)
-from .maps import CLAIM_TYPES, MAP_COLUMNS, arguments  # noqa: F401 (re-exported)
 from .citations import problems
 from ..corpus.course import load_corpus
 from ..corpus.documents import Corpus
@@ -31,9 +28,8 @@ from ..files.yamlfile import file_stamp, read_yaml_cached
 if TYPE_CHECKING:  # only for type hints (importlib.resources.abc is Python 3.11+)
     from importlib.resources.abc import Traversable
 
-__all__ = ["arguments", "compare_arguments", "comparison_questions", "recommendations",
-           "side_by_side_html", "load_questions", "validate_questions", "comparisons_path",
-           "CLAIM_TYPES", "RELATIONS"]
+__all__ = ["compare_arguments", "comparison_questions", "side_by_side_html", "load_questions",
+           "validate_questions", "comparisons_path", "RELATIONS"]
 
 #: The relations of the built-in course (any course: agree, differ, only <id>).
 RELATIONS = ("agree", "differ", "only cho", "only yang")

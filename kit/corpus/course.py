@@ -32,7 +32,7 @@ from .documents import Corpus, Document
 from .ids import DOC_ID_RE
 from ..errors import DataFileError, KitError, TextNotFound, WrongType
 from .matter import split_matter
-from ..files.yamlfile import Lines, read_yaml
+from ..files.yamlfile import Lines, file_stamp, read_yaml
 
 if TYPE_CHECKING:  # only for type hints (importlib.resources.abc is Python 3.11+)
     from importlib.resources.abc import Traversable
@@ -190,7 +190,7 @@ def load_corpus(folder: str | Path | None = None) -> Corpus:
     if not path.is_dir():
         raise TextNotFound(f"{folder}: no such course folder — give the folder that holds "
                            f"{COURSE_FILE} (make one with `python -m kit course new DIR TEXT_FILE...`).")
-    stamp = _stamp(path)
+    stamp = file_stamp(path / COURSE_FILE) or (0, 0)
     return Corpus(_folder_documents(str(path.resolve()), stamp), folder=path)
 
 
@@ -211,14 +211,6 @@ def corpus_for_file(path: str | Path) -> Corpus | None:
         if (folder / COURSE_FILE).is_file():
             return load_corpus(folder)
     return None
-
-
-def _stamp(path: Path) -> tuple:
-    try:
-        st = (path / COURSE_FILE).stat()
-        return (st.st_mtime_ns, st.st_size)
-    except OSError:
-        return (0, 0)
 
 
 @lru_cache(maxsize=1)

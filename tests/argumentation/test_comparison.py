@@ -8,7 +8,9 @@ import pytest
 
 import kit
 from kit.argumentation.maps import load_map
-from kit.argumentation.comparison import COMPARE_COLUMNS, MAP_COLUMNS, REC_COLUMNS, load_questions, side_by_side_html
+from kit.argumentation.comparison import COMPARE_COLUMNS, load_questions, side_by_side_html
+from kit.argumentation.maps import MAP_COLUMNS
+from kit.argumentation.recommendations import REC_COLUMNS
 
 
 def _load_map(doc_id, path):

@@ -8,7 +8,8 @@ import pytest
 
 from kit.argumentation import citations as cit
 from kit.files.resources import load_yaml
-from kit.argumentation.comparison import CLAIM_TYPES, RELATIONS, arguments, compare_arguments
+from kit.argumentation.comparison import RELATIONS, compare_arguments
+from kit.argumentation.maps import CLAIM_TYPES, arguments
 
 ACTORS = {"United States", "China", "North Korea", "South Korea", "Russia", "Japan"}
 
