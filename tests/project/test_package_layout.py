@@ -151,6 +151,25 @@ def strongly_connected(graph: dict[str, set[str]]) -> list[list[str]]:
     return found
 
 
+def shortest_cycle(graph: dict[str, set[str]], component: list[str]) -> list[str]:
+    """One shortest import loop inside a component, first module repeated at the end.
+
+    >>> shortest_cycle({"a": {"b"}, "b": {"c", "a"}, "c": {"a"}}, ["a", "b", "c"])
+    ['a', 'b', 'a']
+    """
+    start, inside = component[0], set(component)
+    paths, seen = [[start]], {start}
+    while paths:
+        path = paths.pop(0)
+        for nxt in sorted(graph.get(path[-1], ())):
+            if nxt == start:
+                return [*path, start]
+            if nxt in inside and nxt not in seen:
+                seen.add(nxt)
+                paths.append([*path, nxt])
+    return component
+
+
 def test_the_cycle_finder_finds_a_cycle_through_a_function_level_import(tmp_path):
     # the graph reader is the one used below: a function-level import closes the cycle,
     # a TYPE_CHECKING import does not
@@ -160,6 +179,8 @@ def test_the_cycle_finder_finds_a_cycle_through_a_function_level_import(tmp_path
     kept = [n for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and id(n) not in skipped]
     assert [n.module for n in kept] == ["typing", "kit.c"]
     assert strongly_connected({"kit.a": {"kit.c"}, "kit.c": {"kit.a"}, "kit.b": set()}) == [["kit.a", "kit.c"]]
+    assert shortest_cycle({"kit.a": {"kit.b"}, "kit.b": {"kit.c"}, "kit.c": {"kit.a"}},
+                          ["kit.a", "kit.b", "kit.c"]) == ["kit.a", "kit.b", "kit.c", "kit.a"]
 
 
 def test_no_import_cycles():
@@ -172,7 +193,9 @@ def test_no_import_cycles():
         inside = set(component)
         edges = [f"{_where(i)} imports {i.target}" for i in ALL_IMPORTS
                  if i.source in inside and i.target in inside and i.source != i.target]
-        messages.append(f"import cycle through {', '.join(component)}:\n    " + "\n    ".join(sorted(set(edges)))
+        loop = " -> ".join(shortest_cycle(graph, component))
+        messages.append(f"import cycle through {', '.join(component)} (e.g. {loop}):\n    "
+                        + "\n    ".join(sorted(set(edges)))
                         + "\n  break it by moving the shared idea down a layer, passing the value in "
                           "(a DataFrame, a callback), or having the caller look it up")
     assert not messages, "\n".join(messages)
