@@ -22,23 +22,23 @@ __all__ = ["progress_chart", "RESULTS"]
 RESULTS = ("correct", "partial", "incorrect")
 
 
-def progress_chart(df: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
+def progress_chart(data: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     """Bars of questions per quiz by their best result so far; returns the Axes.
 
-    ``df`` has the columns ``quiz, question, status`` (the table of :func:`kit.progress`).
+    ``data`` has the columns ``quiz, question, status`` (the table of :func:`kit.progress`).
 
     >>> ax = progress_chart(pd.DataFrame({"quiz": ["demo", "demo"], "question": ["q1", "q1"],
     ...                                   "status": ["incorrect", "correct"]}))
     >>> ax.kit_description
     'Bar chart of questions per quiz by their best result so far. demo: 1 correct.'
     """
-    if not isinstance(df, pd.DataFrame) or not {"quiz", "question", "status"} <= set(df.columns):
+    if not isinstance(data, pd.DataFrame) or not {"quiz", "question", "status"} <= set(data.columns):
         raise WrongType("plot_progress() takes the table made by kit.progress() (columns quiz, question, "
                         "status), or nothing to read your saved progress.")
     import seaborn as sns
 
     results = list(RESULTS)
-    done = df[df["status"].isin(results)].copy()
+    done = data[data["status"].isin(results)].copy()
     with plot_style():
         ax = new_axes(ax, (7.5, 1.2 + 0.6 * max(1, done["quiz"].nunique())))
         if done.empty:
