@@ -19,9 +19,14 @@ they directly follow a quotation, which then cannot be checked and is reported.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..corpus.documents import Sentence
 from ..errors import KitError, WrongType, did_you_mean
+from ..options import renamed_options
+
+if TYPE_CHECKING:
+    from ..corpus.documents import Corpus
 
 __all__ = ["CITATION_RE", "QUOTED_CITATION_RE", "PAREN_CITATION_RE", "QUOTED_PAREN_RE", "NOT_DOCUMENTS",
            "split_ids", "quote_in", "problems", "resolve", "check_citations"]
@@ -139,7 +144,8 @@ def problems(text: str, corpus, where: str) -> list[str]:
     return out
 
 
-def check_citations(text: str, corpus=None) -> list[str]:
+@renamed_options(text="answer")
+def check_citations(answer: str, corpus: Corpus | None = None) -> list[str]:
     """Check the citations in your own writing.
 
     Lists every sentence id that does not exist, every text cited that is not in the
@@ -149,7 +155,7 @@ def check_citations(text: str, corpus=None) -> list[str]:
 
     Parameters
     ----------
-    text : str
+    answer : str
         Your writing, with citations such as ``[cho 3.2]`` or ``[Cho 3.2]``.
     corpus : Corpus, optional
         The texts your ids refer to (default: the kit's built-in course); for a course
@@ -164,6 +170,7 @@ def check_citations(text: str, corpus=None) -> list[str]:
     >>> check_citations('Cho calls it "a clever plan" (cho 3.2).')
     ["your text: quotes 'a clever plan' but cho 3.2 does not contain it"]
     """
+    text = answer
     if not isinstance(text, str):
         raise WrongType(f"check_citations() takes your text as a string, not a {type(text).__name__}.")
     if corpus is None:
@@ -171,7 +178,7 @@ def check_citations(text: str, corpus=None) -> list[str]:
 
         corpus = load_corpus()
     elif not hasattr(corpus, "sentence") or not hasattr(corpus, "__iter__"):
-        raise WrongType("check_citations(text, corpus=...) takes a corpus such as "
+        raise WrongType("check_citations(answer, corpus=...) takes a corpus such as "
                         f"kit.load_corpus('my_course'), not a {type(corpus).__name__}.")
     found = problems(text, corpus, "your text")
     quoted = [p for p in found if " quotes " in p]
