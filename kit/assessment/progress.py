@@ -25,7 +25,7 @@ import pandas as pd
 
 from ..errors import InvalidArgument, StoreError, WrongType
 from ..options import renamed_options
-from .log import COLUMNS, EXPORT_COLUMNS, learner_id, read_attempts
+from .log import COLUMNS, EXPORT_COLUMNS, GRADED, learner_id, read_attempts
 from ..files.store import atomic_write_text
 from ..display.progress_chart import progress_chart
 
@@ -152,4 +152,4 @@ def plot_progress(data: pd.DataFrame | None = None, *, ax: Axes | None = None) -
     >>> ax.get_xlabel()
     'questions'
     """
-    return progress_chart(progress() if data is None else data, ax=ax)
+    return progress_chart(progress() if data is None else data, results=GRADED, ax=ax)

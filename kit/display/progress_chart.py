@@ -6,6 +6,7 @@ attempts) and draws with :func:`progress_chart`.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -16,19 +17,19 @@ from .plotting import finish_plot, new_axes, plot_style
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-__all__ = ["progress_chart", "RESULTS"]
-
-#: the marked results, best first (other statuses, e.g. "shown", are not drawn)
-RESULTS = ("correct", "partial", "incorrect")
+__all__ = ["progress_chart"]
 
 
-def progress_chart(data: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
+def progress_chart(data: pd.DataFrame, *, results: Sequence[str], ax: Axes | None = None) -> Axes:
     """Bars of questions per quiz by their best result so far; returns the Axes.
 
-    ``data`` has the columns ``quiz, question, status`` (the table of :func:`kit.progress`).
+    ``data`` has the columns ``quiz, question, status`` (the table of :func:`kit.progress`);
+    ``results`` are the marked statuses, best first (the attempt log's vocabulary, given by
+    the caller: other statuses are not drawn).
 
     >>> ax = progress_chart(pd.DataFrame({"quiz": ["demo", "demo"], "question": ["q1", "q1"],
-    ...                                   "status": ["incorrect", "correct"]}))
+    ...                                   "status": ["incorrect", "correct"]}),
+    ...                     results=("correct", "partial", "incorrect"))
     >>> ax.kit_description
     'Bar chart of questions per quiz by their best result so far. demo: 1 correct.'
     """
@@ -37,7 +38,7 @@ def progress_chart(data: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
                         "status), or nothing to read your saved progress.")
     import seaborn as sns
 
-    results = list(RESULTS)
+    results = list(results)
     done = data[data["status"].isin(results)].copy()
     with plot_style():
         ax = new_axes(ax, (7.5, 1.2 + 0.6 * max(1, done["quiz"].nunique())))
