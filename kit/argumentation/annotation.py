@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..corpus.course import course_file
 from ..files import store
 from ..files.resources import load_yaml
 from ..files.yamlfile import read_yaml_cached
@@ -124,13 +125,8 @@ def reference_annotations(doc_id: str | None = None, *, corpus: Corpus | None = 
     if corpus is None:
         data = load_yaml("annotations/reference.yaml")
     else:
-        folder = getattr(corpus, "folder", None)
-        path = folder.joinpath("annotations", "reference.yaml") if folder is not None else None
-        if path is None or not path.is_file():
-            raise UnknownDocument(
-                "This course has no reference annotation. To add one, write "
-                f"{path or 'annotations/reference.yaml in the course folder'} (copy "
-                "kit/data/annotations/reference.yaml as a model; see docs/course_folder.md).")
+        path = course_file(getattr(corpus, "folder", None), "annotations", "reference.yaml",
+                           what="reference annotation", error=UnknownDocument)
         data, _ = read_yaml_cached(path, source=str(path))
     rows = [
         (sid.split()[0], sid, item["label"], data.get("annotator", "reference"), None,

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .citations import problems
-from ..corpus.course import load_corpus
+from ..corpus.course import course_file, load_corpus
 from ..corpus.documents import Corpus
 from ..errors import DataFileError, UnknownQuestion, WrongType, did_you_mean
 from ..files.yamlfile import file_stamp, read_yaml_cached
@@ -56,12 +56,9 @@ def load_questions(corpus=None, path=None) -> list[dict]:
     'bond-durability'
     """
     corpus = corpus if corpus is not None else load_corpus()
-    path = path if path is not None else comparisons_path(corpus)
-    if path is None or not path.is_file():
-        raise UnknownQuestion(
-            "This course has no comparison questions. To add some, write "
-            f"{comparisons_path(corpus) or 'arguments/comparisons.yaml in the course folder'} "
-            "(copy kit/data/arguments/comparisons.yaml as a model; see docs/course_folder.md).")
+    if path is None:
+        path = course_file(getattr(corpus, "folder", None), "arguments", "comparisons.yaml",
+                           what="comparison questions", error=UnknownQuestion)
     stamp = file_stamp(path)
     if stamp is None:
         data, lines = read_yaml_cached(path, source=str(path))

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .citations import quote_in
-from ..corpus.course import load_corpus
+from ..corpus.course import course_file, load_corpus
 from ..corpus.documents import Corpus, Document, documents_of
 from ..errors import DataFileError, KitError, UnknownDocument, WrongType, did_you_mean
 from ..files.yamlfile import file_stamp, read_yaml_cached
@@ -80,7 +80,7 @@ def arguments(doc: Document | str, *, corpus: Corpus | None = None) -> pd.DataFr
     if len(docs) > 1:
         with_map = [d for d in docs if _has_map(d)]
         if not with_map:
-            raise UnknownDocument(_no_map_message(docs[0], several=[d.id for d in docs]))
+            _map_file(docs[0], several=[d.id for d in docs])
         docs = with_map
     rows = [row for d in docs for row in _map_rows(d.id, load_map(d))]
     return pd.DataFrame(rows, columns=MAP_COLUMNS)
@@ -103,14 +103,13 @@ def _has_map(doc: Document) -> bool:
     return path is not None and path.is_file()
 
 
-def _no_map_message(doc: Document, *, several: list[str] | None = None) -> str:
-    what = f"any of {several}" if several else repr(doc.id)
-    where = (f"{doc.folder}/arguments/{doc.id}.yaml" if doc.folder is not None
-             else f"arguments/{doc.id}.yaml in a course folder (python -m kit course new DIR {doc.id}.txt)")
-    return (f"There is no argument map for {what}. To add one, write {where} (copy "
-            "kit/data/arguments/cho.yaml as a model, see docs/course_folder.md) and load the "
-            "course with kit.load_corpus(DIR). Meanwhile kit.recommendations(doc) finds "
-            "who-should-do-what sentences by rule.")
+def _map_file(doc: Document, *, several: list[str] | None = None) -> Traversable:
+    """The map file of ``doc``; if it has none, an :class:`~kit.UnknownDocument` says how to add one."""
+    what = f"argument map for any of {several}" if several else f"argument map for {doc.id!r}"
+    return course_file(getattr(doc, "folder", None), "arguments", f"{doc.id}.yaml", what=what,
+                       error=UnknownDocument, model="arguments/cho.yaml",
+                       then=" and load the course with kit.load_corpus(DIR). Meanwhile kit.recommendations(doc) "
+                            "finds who-should-do-what sentences by rule")
 
 
 def load_map(doc: Document, path=None) -> dict:
@@ -125,9 +124,7 @@ def load_map(doc: Document, path=None) -> dict:
     if not isinstance(doc, Document):
         raise WrongType(f"load_map() takes a Document, not a {type(doc).__name__}.")
     if path is None:
-        path = map_path(doc)
-        if path is None or not path.is_file():
-            raise UnknownDocument(_no_map_message(doc))
+        path = _map_file(doc)
     stamp = file_stamp(path)
     if stamp is None:
         data, lines = read_yaml_cached(path, source=str(path))

@@ -38,7 +38,7 @@ if TYPE_CHECKING:  # only for type hints (importlib.resources.abc is Python 3.11
     from importlib.resources.abc import Traversable
 
 __all__ = ["COURSE_FILE", "NOT_STATED", "FIELDS", "built_in_folder", "load_corpus", "corpus_for_file",
-           "course_entries", "text_bytes", "document_of_entry"]
+           "course_entries", "text_bytes", "document_of_entry", "course_file"]
 
 COURSE_FILE = "course.yaml"
 NOT_STATED = "not stated"
@@ -51,6 +51,30 @@ MAX_TEXT_BYTES = 20_000_000
 def built_in_folder() -> Traversable:
     """The kit's built-in course: ``kit/data`` (a package resource)."""
     return resources.files("kit").joinpath("data")
+
+
+def course_file(folder, *parts: str, what: str, error: type[KitError], model: str = "",
+                then: str = "") -> Traversable:
+    """``folder/<parts>``, an optional file of a course; if it is not there, ``error`` says how to add it.
+
+    ``what`` names it ("comparison questions"), ``model`` is the kit's own file to copy
+    (default: the same path under ``kit/data``), ``then`` ends the advice.
+
+    >>> course_file(built_in_folder(), "arguments", "cho.yaml", what="argument map", error=KitError).name
+    'cho.yaml'
+    >>> course_file(None, "annotations", "reference.yaml", what="reference annotation", error=KitError)
+    Traceback (most recent call last):
+    ...
+    kit.errors.KitError: This course has no reference annotation. To add one, write annotations/reference.yaml in a course folder (python -m kit course new DIR TEXT_FILE... makes one; copy kit/data/annotations/reference.yaml as a model; see docs/course_folder.md).
+    """
+    rel = "/".join(parts)
+    path = folder.joinpath(*parts) if folder is not None else None
+    if path is None or not path.is_file():
+        copy = f"copy kit/data/{model or rel} as a model; see docs/course_folder.md"
+        where = (f"{path} ({copy})" if path is not None else
+                 f"{rel} in a course folder (python -m kit course new DIR TEXT_FILE... makes one; {copy})")
+        raise error(f"This course has no {what}. To add one, write {where}{then}.")
+    return path
 
 
 def course_entries(folder: Traversable) -> tuple[dict, Lines]:

@@ -328,3 +328,23 @@ def test_a_course_without_maps_or_questions_says_how_to_add_them(tmp_path, capsy
         kit.compare_arguments_explorer(corpus=corpus)
     with pytest.raises(kit.UnknownDocument, match=r"write .*arguments/harbour.yaml"):
         kit.arguments(corpus)
+
+
+def test_a_missing_optional_course_file_is_reported_the_same_way_for_each_kind(tmp_path):
+    # maps, comparison questions and reference labels share corpus.course.course_file
+    from kit.argumentation.annotation import reference_annotations
+    from kit.argumentation.comparison import load_questions
+    from kit.argumentation.maps import load_map
+
+    doc = kit.Document(id="mine", text="One idea. Two ideas.", folder=tmp_path)
+    corpus = kit.Corpus([doc], folder=tmp_path)
+    cases = [(lambda: load_map(doc), kit.UnknownDocument, "argument map for 'mine'", "arguments/mine.yaml"),
+             (lambda: load_questions(corpus), kit.UnknownQuestion, "comparison questions",
+              "arguments/comparisons.yaml"),
+             (lambda: reference_annotations(corpus=corpus), kit.UnknownDocument, "reference annotation",
+              "annotations/reference.yaml")]
+    for call, error, what, rel in cases:
+        with pytest.raises(error) as info:
+            call()
+        assert str(info.value).startswith(f"This course has no {what}. To add one, write {tmp_path / rel}")
+        assert "see docs/course_folder.md" in str(info.value)
