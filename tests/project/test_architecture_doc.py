@@ -62,3 +62,16 @@ def test_the_doc_gives_the_commands_that_check_it():
     assert "tests/project/test_package_layout.py" in DOC and (ROOT / "tests/project/test_package_layout.py").is_file()
     assert "tests/project/test_architecture_doc.py" in DOC
     assert "make check" in DOC
+
+
+def test_test_folders_mirror_the_layer_folders():
+    # the doc's "Tests" section: tests/<folder>/ for each layer folder, and four folders more
+    layers = {p.parent.name for p in KIT.glob("*/__init__.py")}
+    extra = {"project", "lessons", "browser", "hub"}
+    folders = {p.name for p in (ROOT / "tests").iterdir() if p.is_dir() and p.name not in {"__pycache__"}
+               and any(p.glob("test_*.py"))}
+    assert not folders - layers - extra, (f"tests/{sorted(folders - layers - extra)}: a test file goes "
+                                          "in tests/<layer folder>/ (or project/, lessons/)")
+    assert not list((ROOT / "tests").glob("test_*.py")), "a test file at the top of tests/: give it its folder"
+    for folder in extra:
+        assert f"tests/{folder}/" in DOC
