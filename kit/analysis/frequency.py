@@ -27,12 +27,12 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from ..corpus.documents import Document, documents_of
-from ..errors import EmptyText, InvalidArgument, WrongType
-from ..options import flag, renamed_options
+from ..errors import EmptyText
+from ..options import flag, renamed_options, whole_number
 from ..corpus.tokens import Stopwords, stem_token, stopword_set, tokens
 
 __all__ = ["frequencies", "summary", "raw_counts", "term_counts", "count_table", "sentence_tokens",
-           "check_count", "check_flags"]
+           "check_flags"]
 
 def _word_tokens(doc: Document, *, lower: bool = True, split_hyphens: bool = False) -> list[str]:
     toks = tokens(doc, case_sensitive=not lower, split_hyphens=split_hyphens)
@@ -72,26 +72,17 @@ def term_counts(doc: Document, *, lower: bool, stopwords, stem: bool,
     return counts, total
 
 
-def check_count(value, name: str, minimum: int, allow_none: bool = False) -> None:
-    """Raise a clear error unless ``value`` is a whole number ``>= minimum`` (or None if allowed)."""
-    if value is None and allow_none:
-        return
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise WrongType(f"{name} must be a whole number, not {value!r}. Example: {name}={max(minimum, 2)}.")
-    if value < minimum:
-        raise InvalidArgument(f"{name}={value} is too small: use a whole number >= {minimum}.")
-
-
 def check_flags(func: str, **values: object) -> None:
     """Each ``name=value`` must be True or False (a clear error names ``kit.func``)."""
     for name, value in values.items():
         flag(value, name, func, f"kit.{func}(doc, {name}=True)")
 
 
-def count_table(rows_by_doc: dict[str, tuple[Counter, int]], column: str, min_count: int, top) -> pd.DataFrame:
+def count_table(rows_by_doc: dict[str, tuple[Counter, int]], column: str, min_count: int, top, *,
+                func: str = "frequencies") -> pd.DataFrame:
     """``doc, <column>, count, per_1000, rank`` from {doc id: (counts, tokens)}, cut by ``min_count``/``top``."""
-    check_count(min_count, "min_count", 1)
-    check_count(top, "top", 1, allow_none=True)
+    whole_number(min_count, "min_count", func, low=1, example=f"kit.{func}(doc, min_count=2)")
+    whole_number(top, "top", func, low=1, none=True, example=f"kit.{func}(doc, top=20)")
     out = []
     for doc_id, (counts, total) in rows_by_doc.items():
         items = sorted(((t, n) for t, n in counts.items() if n >= min_count), key=lambda x: (-x[1], x[0]))

@@ -13,8 +13,8 @@ import pandas as pd
 from ..corpus.documents import Document, documents_of
 from ..corpus.tokens import Stopwords, stopword_set
 from ..errors import InvalidArgument
-from ..options import renamed_options
-from .frequency import check_count, check_flags, count_table, raw_counts, sentence_tokens
+from ..options import renamed_options, whole_number
+from .frequency import check_flags, count_table, raw_counts, sentence_tokens
 
 __all__ = ["ngrams", "collocations", "MEASURES"]
 
@@ -45,7 +45,7 @@ def ngrams(doc: Document | Mapping[str, Document] | Sequence[Document], *, n: in
     0  demo  north korea      2  285.714286     1
     1  demo      is near      1  142.857143     2
     """
-    check_count(n, "n", 1)
+    whole_number(n, "n", "ngrams", low=1, example="kit.ngrams(doc, n=2)")
     check_flags("ngrams", case_sensitive=case_sensitive)
     lower = not case_sensitive
     stops = stopword_set(stopwords)
@@ -61,7 +61,7 @@ def ngrams(doc: Document | Mapping[str, Document] | Sequence[Document], *, n: in
                     continue
                 counts[" ".join(gram)] += 1
         counted[doc.id] = (counts, total)
-    return count_table(counted, "ngram", min_count, top)
+    return count_table(counted, "ngram", min_count, top, func="ngrams")
 
 
 def collocations(doc: Document | Mapping[str, Document] | Sequence[Document], *, measure: str = "likelihood_ratio", window: int = 2,
@@ -91,9 +91,9 @@ def collocations(doc: Document | Mapping[str, Document] | Sequence[Document], *,
             f"measure={measure!r} is not a collocation measure the kit knows. "
             f"Use one of: {', '.join(MEASURES)}."
         )
-    check_count(window, "window", 2)
-    check_count(min_count, "min_count", 1)
-    check_count(top, "top", 1, allow_none=True)
+    whole_number(window, "window", "collocations", low=2, example="kit.collocations(doc, window=5)")
+    whole_number(min_count, "min_count", "collocations", low=1, example="kit.collocations(doc, min_count=2)")
+    whole_number(top, "top", "collocations", low=1, none=True, example="kit.collocations(doc, top=20)")
     stops = stopword_set(stopwords)
     score_fn = getattr(BigramAssocMeasures, measure)
     rows = []
