@@ -157,6 +157,14 @@ def test_the_checker_finds_old_names():
     assert old_names('kit.kwic(corpus, "may", case_sensitive=True)') == []
 
 
+COMPUTE = re.compile(r"call:\s*(\w+),\s*args:\s*\{([^{}]*)\}")
+
+
+def _old_arg(call: str, name: str) -> bool:
+    params = inspect.signature(getattr(kit, call)).parameters
+    return name in renamed_keywords(call) or (name in _DOC_NAMES and name not in params)
+
+
 def _text_files() -> list[Path]:
     files = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
     for folder in ("notebooks", "exercises", "exercises/solutions"):
@@ -174,6 +182,11 @@ def test_notebooks_and_docs_use_new_names(path):
         # docs/architecture.md lists the old names on purpose, in its "not" column
         sources = [line for line in text.splitlines() if not line.startswith("| ")]
     found = sorted({hit for s in sources for hit in old_names(s)})
+    # compute: specs written in prose or YAML examples ({call: summary, args: {doc: "@cho"}})
+    for call, args in COMPUTE.findall("\n".join(sources).replace("\n", " ")):
+        if call in FUNCTIONS:
+            keys = re.findall(r"(\w+):", args)
+            found += [f"compute {call}(args: {k})" for k in keys if _old_arg(call, k)]
     assert not found, f"{path.relative_to(ROOT)} uses old names: {found}"
 
 
@@ -209,10 +222,7 @@ def test_banks_use_new_names(path):
     for node in _walk(data):
         call, args = node.get("call"), node.get("args")
         if isinstance(call, str) and call in FUNCTIONS and isinstance(args, dict):
-            params = inspect.signature(getattr(kit, call)).parameters
-            renamed = renamed_keywords(call)
-            problems += [f"compute {call}(args: {a}) (now {renamed.get(a, 'doc')})" for a in args
-                         if a in renamed or (a in _DOC_NAMES and a not in params)]
+            problems += [f"compute {call}(args: {a})" for a in args if _old_arg(call, a)]
     # answers, model answers and feedback that name a call (e.g. "kit.kwic(cho, 'wedge')")
     problems += [hit for s in _strings(data) for hit in old_names(s)]
     assert not problems, f"{path.relative_to(ROOT)}: {sorted(set(problems))}"
