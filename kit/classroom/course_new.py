@@ -11,12 +11,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 from ..corpus.course import COURSE_FILE, NOT_STATED
 from ..corpus.ids import safe_id
+from ..files.store import synced_temp
 from ..errors import DataFileError, InvalidArgument, NotAFile, TextNotFound, WrongType
 
 __all__ = ["new_course", "FOLDERS"]
@@ -66,12 +66,8 @@ def _entry(tid: str, rel: str, digest: str, n_lines: int, source: str) -> str:
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    tmp = synced_temp(path, data)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

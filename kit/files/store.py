@@ -48,7 +48,7 @@ except ImportError:  # pragma: no cover - Windows
     fcntl = None
 
 __all__ = ["base_dir", "append_record", "read_records", "atomic_write_text", "atomic_write_json", "read_json",
-           "locked", "create_text", "set_aside"]
+           "locked", "create_text", "synced_temp", "set_aside"]
 
 ENV_VAR = "KIT_PROGRESS_DIR"
 
@@ -197,16 +197,14 @@ def atomic_write_text(path: str | os.PathLike, text: str, *, encoding: str = "ut
     ``os.replace``.  On any failure (a full disk) the old file is left whole."""
     path = Path(path)
     _ensure_folder(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = None
     try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
+        tmp = synced_temp(path, text.encode(encoding))
         os.replace(tmp, path)
     except (OSError, UnicodeError) as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
         raise StoreError(f"Cannot write {str(path)!r} ({getattr(exc, 'strerror', None) or exc}); the old file, "
                          "if any, is unchanged. Free some space or choose a folder you can write to.") from None
 
@@ -228,12 +226,9 @@ def create_text(path: str | os.PathLike, text: str) -> None:
     """
     path = Path(path)
     _ensure_folder(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
+        tmp = synced_temp(path, text.encode("utf-8"))
         os.link(tmp, path)
     except FileExistsError:
         raise
@@ -241,8 +236,27 @@ def create_text(path: str | os.PathLike, text: str) -> None:
         raise StoreError(f"Cannot write {str(path)!r} ({exc.strerror or exc}). Check that the folder is "
                          f"writable, or set {ENV_VAR} to another folder.") from None
     finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def synced_temp(path: Path, data: bytes) -> str:
+    """A new temporary file beside ``path`` holding ``data``, flushed to disk; its name.
+
+    The first half of every atomic write here: the caller then renames or links it into place.
+    """
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        raise
+    return tmp
 
 
 def set_aside(path: str | os.PathLike, why: str) -> Path:
