@@ -22,6 +22,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..corpus.documents import Sentence
+from ..corpus.ids import SENTENCE_ID
 from ..errors import KitError, WrongType, did_you_mean
 from ..options import renamed_options
 
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 __all__ = ["CITATION_RE", "QUOTED_CITATION_RE", "PAREN_CITATION_RE", "QUOTED_PAREN_RE", "NOT_DOCUMENTS",
            "split_ids", "quote_in", "problems", "resolve", "check_citations"]
 
-_SID = r"[^\W_][\w-]{0,40} \d{1,4}\.\d{1,4}"
+_SID = SENTENCE_ID
 _IDS = rf"{_SID}(?:\s*[;,]\s*{_SID})*"
 #: A citation: ``[cho 3.3]`` or ``[yang 7.2; yang 8.1]`` (any document id, any case).
 CITATION_RE = re.compile(rf"\[({_IDS})\]")
