@@ -12,13 +12,12 @@ seaborn under them) load the first time a name is used.
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING  # Jupyter's completer (jedi) follows only typing's own flag
 
 from .errors import *  # noqa: F401,F403  (the exception family is tiny; load it eagerly)
 from .errors import __all__ as _error_names
 
 from .api import PUBLIC as _PUBLIC
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (type checkers read the name)
 
 __version__ = "0.1.0"
 

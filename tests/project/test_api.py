@@ -69,3 +69,15 @@ def test_import_kit_takes_under_10_ms():
     times = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                                   check=True).stdout) for _ in range(5)]
     assert min(times) < 0.010, times
+
+
+def test_an_editor_goes_from_the_facade_to_the_definition():
+    # Jupyter's completer is jedi; it follows the facade's `if TYPE_CHECKING:` imports
+    jedi = __import__("pytest").importorskip("jedi")
+    from pathlib import Path
+
+    root = Path(kit.__file__).parent.parent
+    for name, module in [("kwic", "analysis/reading.py"), ("load_corpus", "corpus/course.py")]:
+        script = jedi.Script(f"import kit\nkit.{name}", path=str(root / "scratch.py"), project=jedi.Project(str(root)))
+        found = script.goto(2, 6, follow_imports=True)
+        assert [str(d.module_path).replace("\\", "/").endswith(f"kit/{module}") for d in found] == [True], found
