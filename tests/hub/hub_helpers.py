@@ -41,9 +41,25 @@ def ensure_proxy() -> tuple[Path | None, str]:
 
 
 def write_config(tmp: Path, *, users: list[str], ports: dict[str, int], marker: str,
-                 lab_settings: dict) -> Path:
-    """jupyterhub_config.py for the test hub; returns its path."""
+                 lab_settings: dict, real_users: bool = False, python: str | None = None,
+                 env: dict[str, str] | None = None) -> Path:
+    """jupyterhub_config.py for the test hub; returns its path.
+
+    ``real_users``: JupyterHub's LocalProcessSpawner, as TLJH does: each server runs as the
+    Unix user of the same name, in that user's home (the hub must run as root); the
+    progress store is then the default, ``~/.close-reading-kit``.  ``python`` runs the
+    servers (``-m jupyterhub.singleuser``); ``env`` is added to every server's environment.
+    """
     homes = tmp / "homes"
+    python = python or sys.executable
+    if real_users:
+        spawner = 'c.JupyterHub.spawner_class = "localprocess"\nc.Spawner.args = []'
+        store = ""
+    else:
+        spawner = (f'c.JupyterHub.spawner_class = "simple"\n'
+                   f'c.SimpleLocalProcessSpawner.home_dir_template = {str(homes / "{username}")!r}\n'
+                   f'c.Spawner.args = {["--ServerApp.allow_root=True"] if os.geteuid() == 0 else []!r}')
+        store = f'"KIT_PROGRESS_DIR": lambda spawner: {str(homes)!r} + "/" + spawner.user.name + "/.close-reading-kit",'
     config = f'''
 import os, json, sys
 from pathlib import Path
@@ -62,10 +78,9 @@ c.JupyterHub.cleanup_servers = True
 c.JupyterHub.authenticator_class = "shared-password"
 c.SharedPasswordAuthenticator.user_password = {PASSWORD!r}
 c.Authenticator.allowed_users = set({users!r})
-c.JupyterHub.spawner_class = "simple"
-c.SimpleLocalProcessSpawner.home_dir_template = {str(homes / "{username}")!r}
-c.Spawner.cmd = [{str(Path(sys.executable).parent / "jupyterhub-singleuser")!r}]
-c.Spawner.args = {["--ServerApp.allow_root=True"] if os.geteuid() == 0 else []!r}
+{spawner}
+c.Spawner.cmd = [{python!r}, "-m", "jupyterhub.singleuser"]
+c.Spawner.env_keep = ["JUPYTERHUB_SINGLEUSER_APP", "LD_LIBRARY_PATH"]  # LD_LIBRARY_PATH: KIT_HUB_PYTHON
 c.Spawner.default_url = "/lab"
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 120
@@ -81,7 +96,8 @@ def _settings_dir(spawner):
 
 c.Spawner.environment = {{
     # each student's progress in their own home: what docs/jupyterhub.md tells teachers
-    "KIT_PROGRESS_DIR": lambda spawner: {str(homes)!r} + "/" + spawner.user.name + "/.close-reading-kit",
+    {store}
+    **{dict(env or {})!r},
     "JUPYTERLAB_SETTINGS_DIR": _settings_dir,
     "MPLBACKEND": "module://matplotlib_inline.backend_inline",
     "KIT_HUB_TEST_RUN": {marker!r},
