@@ -1,12 +1,13 @@
 """Checks for the options students type, each raising a :class:`~kit.KitError` that names
-the option, the value given and an example of a good one.
+the option, the value given and an example of a good one; and the two helpers that keep
+renamed public names working for one release (:func:`renamed_options`, :func:`renamed_function`).
 
->>> flag(True, "case", "kwic")
+>>> flag(True, "case_sensitive", "kwic")
 True
->>> flag("no", "case", "kwic")
+>>> flag("no", "case_sensitive", "kwic")
 Traceback (most recent call last):
 ...
-kit.errors.WrongType: kwic(case='no'): case is True or False (no quotes), e.g. kwic(doc, 'wedge', case=True).
+kit.errors.WrongType: kwic(case_sensitive='no'): case_sensitive is True or False (no quotes), e.g. kwic(doc, 'wedge', case_sensitive=True).
 """
 from __future__ import annotations
 
