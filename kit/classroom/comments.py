@@ -63,22 +63,30 @@ def _item(df, item: str, student: str) -> tuple[str, str, str]:
     return str(last["quiz"]), str(last["question"]), str(last["response"])
 
 
-def _folder(outbox: Path, name: str, uid: int) -> Path:
+def _folder(outbox: Path, name: str, uid: int) -> int:
+    """A descriptor of ``outbox/<name>`` (never through a link), checked to be owned by ``uid``:
+    all later reads and writes go through it, so the folder cannot be swapped in between."""
     folder = outbox / name
+    flags = getattr(os, "O_PATH", os.O_RDONLY) | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0)
     try:
-        st = os.lstat(folder)
+        fd = os.open(folder, flags)
     except FileNotFoundError:
         raise StoreError(f"{str(folder)!r} does not exist: {name} handed in before the outbox was set up. "
                          "Ask them to run kit.hand_in() once more.") from None
-    if not stat.S_ISDIR(st.st_mode) or st.st_uid != uid:
+    except OSError:  # a link or a file in the folder's place
+        fd = None
+    st = os.fstat(fd) if fd is not None else os.lstat(folder)
+    if fd is None or not stat.S_ISDIR(st.st_mode) or st.st_uid != uid:
+        if fd is not None:
+            os.close(fd)
         raise StoreError(f"{str(folder)!r} is not {name}'s own folder (owner {student_name(st.st_uid)}): "
                          "a classmate may have taken the name. Remove it; it is made again at the next hand-in.")
-    return folder
+    return fd
 
 
-def _read(path: Path, *, owner: int | None = None) -> list[dict]:
+def _read(name, *, owner: int | None = None, dir_fd: int | None = None) -> list[dict]:
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+        fd = os.open(name, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0), dir_fd=dir_fd)
     except OSError:
         return []
     with os.fdopen(fd, encoding="utf-8") as handle:
@@ -92,23 +100,24 @@ def _read(path: Path, *, owner: int | None = None) -> list[dict]:
     return [c for c in data if isinstance(c, dict)] if isinstance(data, list) else []
 
 
-def _write(path: Path, comments: list[dict]) -> None:
-    tmp = path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
+def _write(dir_fd: int, name: str, comments: list[dict], shown: Path) -> None:
+    tmp = f".{name}.{secrets.token_hex(6)}.tmp"
     data = json.dumps(comments, ensure_ascii=False, indent=1).encode("utf-8")
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600,
+                     dir_fd=dir_fd)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
             os.fchmod(handle.fileno(), 0o644)
-        os.replace(tmp, path)
+        os.replace(tmp, name, src_dir_fd=dir_fd, dst_dir_fd=dir_fd)
     except OSError as exc:
         try:
-            os.unlink(tmp)
+            os.unlink(tmp, dir_fd=dir_fd)
         except OSError:
             pass
-        raise StoreError(f"Cannot write {str(path)!r} ({exc.strerror or exc}); earlier comments are unchanged. "
+        raise StoreError(f"Cannot write {str(shown)!r} ({exc.strerror or exc}); earlier comments are unchanged. "
                          "Free some space, or run 'python -m kit class check'.") from None
 
 
@@ -128,13 +137,16 @@ def comment(student: str, item: str, text: str, *, class_folder: str | os.PathLi
                               "text, e.g. kit.comment('ann', '04_synthesis/compare-aims', 'Well argued.').")
     uid, path = _handin(student, class_folder)
     quiz, question, response = _item(read_export(path), item, student)
-    folder = _folder(outbox_dir(class_folder), student_name(uid), uid)
-    target = folder / COMMENTS_FILE
-    comments = _read(target, owner=os.geteuid())
-    comments.append({"id": secrets.token_hex(6), "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                     "quiz": quiz, "question": question, "response": response, "text": text.strip(),
-                     "handin": path.name})
-    _write(target, comments)
+    target = outbox_dir(class_folder) / student_name(uid) / COMMENTS_FILE
+    dir_fd = _folder(target.parent.parent, student_name(uid), uid)
+    try:
+        comments = _read(COMMENTS_FILE, owner=os.geteuid(), dir_fd=dir_fd)
+        comments.append({"id": secrets.token_hex(6), "quiz": quiz, "question": question, "response": response,
+                         "time": datetime.now(timezone.utc).isoformat(timespec="seconds"), "text": text.strip(),
+                         "handin": path.name})
+        _write(dir_fd, COMMENTS_FILE, comments, target)
+    finally:
+        os.close(dir_fd)
     return target
 
 

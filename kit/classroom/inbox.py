@@ -123,9 +123,17 @@ def read_inbox(folder):
     from .files import OPTIONAL, REQUIRED, read_export
 
     frames, skipped = [], []
-    for name, _, path in latest_handins(inbox_dir(folder)):
-        try:
-            df = read_export(path)
+    for name, uid, path in latest_handins(inbox_dir(folder)):
+        try:  # read through a descriptor checked to be its owner's regular file (not a link swapped in)
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+            try:
+                st = os.fstat(fd)
+                if not stat.S_ISREG(st.st_mode) or st.st_uid != uid:
+                    raise ValueError("changed while it was read (not its owner's file any more)")
+                via = Path(f"/proc/self/fd/{fd}")
+                df = read_export(via if via.exists() else path)
+            finally:
+                os.close(fd)
         except (ValueError, OSError) as exc:
             skipped.append({"file": path.name, "reason": str(exc)})
             continue

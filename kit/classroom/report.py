@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..assessment.log import DONE
+from ..errors import InvalidArgument
 from .files import REQUIRED, csv_files, read_exports
 from .items import QuestionLookup, distractor_table, first_tries, item_table
 from .patterns import guessing_table, trivial_table
@@ -212,6 +213,9 @@ def class_report(paths: str | os.PathLike | Iterable[str | os.PathLike] | None =
     kit.errors.TextNotFound: 'no/such/folder' does not exist. Give the folder holding the students' exported CSV files, or the files themselves.
     """
     lookup = QuestionLookup(banks)
+    if (paths is None) == (inbox is None):
+        raise InvalidArgument("class_report() reads either exported CSVs (a folder or files) or inbox= (the class "
+                              "folder of kit.hand_in()): give one of them, e.g. kit.class_report('exports/').")
     if inbox is not None:
         from .inbox import read_inbox
 

@@ -213,3 +213,22 @@ def test_comment_refuses_a_folder_a_classmate_took(klass):
     with pytest.raises(StoreError, match="is not .* own folder .* a classmate may have taken the name"):
         comments.comment(ME, "compare", "Good.")
     assert any("a classmate may have taken the name" in p for p in inbox.check_class_dir(klass))
+
+
+def test_comment_never_follows_a_link_in_the_folders_place(klass, tmp_path):
+    handin.hand_in()
+    elsewhere = tmp_path / "teachers_own"
+    elsewhere.mkdir()
+    mine = klass / "outbox" / ME
+    mine.rmdir()
+    mine.symlink_to(elsewhere)  # the student swaps their folder for a link to a folder the teacher may write
+    with pytest.raises(StoreError, match="is not .* own folder"):
+        comments.comment(ME, "compare", "Good.")
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_report_needs_files_or_an_inbox_not_both_nor_neither(klass):
+    with pytest.raises(InvalidArgument, match="give one of them"):
+        class_report()
+    with pytest.raises(InvalidArgument, match="give one of them"):
+        class_report(klass, inbox=klass)
