@@ -2,6 +2,8 @@
 
 ``python -m kit course new DIR TEXT_FILE...`` makes a course folder and
 ``python -m kit course validate DIR`` checks it (see :mod:`kit.classroom.course_new`, :mod:`kit.classroom.course_check`).
+The class commands (``class-report [--inbox DIR]``, ``class setup|check|comment``, ``link``)
+are registered from :mod:`kit.classroom.cli`.
 
 Validates question banks (YAML): types, answers, options, unique ids, that every
 cited sentence exists and every quotation is in its sentence, and that computed
