@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from ..assessment.log import DONE
+from ..assessment.log import DONE, GRADED
 from ..errors import InvalidArgument
 from .files import REQUIRED, csv_files, read_exports
 from .items import QuestionLookup, distractor_table, first_tries, item_table
@@ -126,7 +126,7 @@ def _questions(per: pd.DataFrame) -> pd.DataFrame:
 
 def _wrong_answers(attempts: pd.DataFrame) -> pd.DataFrame:
     cols = ["quiz", "question", "response", "mistake", "feedback", "attempts", "students"]
-    wrong = attempts[attempts["status"].isin({"incorrect", "partial"}) & (attempts["kind"] != "reading")]
+    wrong = attempts[attempts["status"].isin(set(GRADED) - {"correct"}) & (attempts["kind"] != "reading")]
     if wrong.empty:
         return pd.DataFrame(columns=cols)
     keys = ["quiz", "question", "response", "mistake", "feedback"]
