@@ -117,6 +117,10 @@ def _run_notebook(page, base_url: str, user: str, name: str, n_cells: int) -> st
     if ask.count():
         ask.locator(".jp-mod-accept").first.click()
     h.run_all_cells(page, n_cells)
+    # every cell of these notebooks shows something: wait for the last output to be drawn
+    page.wait_for_function("""(n) => [...document.querySelectorAll(
+        '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell .jp-OutputArea')].filter(a => a.innerText.trim()).length >= n""",
+                           arg=n_cells, timeout=30_000)
     return "\n".join(_output_text(page))
 
 
