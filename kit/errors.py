@@ -52,6 +52,35 @@ def did_you_mean(name, known) -> str:
     return f" Did you mean {close[0]!r}?" if close else ""
 
 
+def shown(value, limit: int = 60) -> str:
+    """``repr(value)`` made safe to echo in an error message: short, and never raising.
+
+    Long values are cut in the middle; integers too long to print (over 4,300 digits)
+    and objects whose ``repr`` raises are described instead of shown.
+
+    >>> shown("cho 2.3")
+    "'cho 2.3'"
+    >>> shown("x" * 500, limit=20)
+    "'xxxxxxx...xxxxxxx' (502 characters)"
+    >>> shown(10 ** 5000)
+    'an integer of 5001 digits'
+    """
+    try:
+        text = repr(value)
+        if not isinstance(text, str):
+            raise TypeError
+    except Exception:  # noqa: BLE001 - a huge int, or an object whose repr raises
+        if isinstance(value, int):
+            import math
+
+            return f"an integer of {math.floor(math.log10(abs(value))) + 1} digits"
+        return f"a {type(value).__name__} that cannot be shown"
+    if len(text) > limit:
+        half = max(1, (limit - 3) // 2)
+        return f"{text[:half]}...{text[-half:]} ({len(text)} characters)"
+    return text
+
+
 class TextNotFound(KitError, FileNotFoundError):
     """A path given as a text does not exist."""
 
