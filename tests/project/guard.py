@@ -7,9 +7,11 @@ has ``kit`` imported, so the child starts at once and the baseline is the kit's 
 
 - the child's address space is capped at its size at the fork plus ``extra_mb``
   (``RLIMIT_AS``), so a call that wants more gets a ``MemoryError`` (kind ``"memory"``);
-- a timer raises inside the child after ``seconds`` (kind ``"timeout"``); a child stuck in
-  C code that never returns to Python is killed by the parent a second later (also
-  ``"timeout"``);
+- a timer raises inside the child after ``seconds`` of CPU time (kind ``"timeout"``): CPU
+  time, like the ``regex`` module's ``timeout=``, so that two cores shared by several
+  test runs do not make a quick call look slow; a child that waits without using the CPU
+  (a FIFO, a lock) or is stuck in C code that never returns to Python is killed by the
+  parent after ``3 * seconds + 2`` seconds of wall-clock time (also ``"timeout"``);
 - the outcome comes back through a pipe as JSON (plain strings and numbers only, nothing
   is unpickled): its kind, the exception's class name and message, or a short ``repr`` of
   the result.
@@ -112,15 +114,15 @@ def _child(write_fd: int, fn, args, kwargs, seconds: float, extra_mb: int) -> No
         def _fire(signum, frame):
             raise _Timeout()
 
-        signal.signal(signal.SIGALRM, _fire)
-        signal.setitimer(signal.ITIMER_REAL, seconds)
+        signal.signal(signal.SIGPROF, _fire)
+        signal.setitimer(signal.ITIMER_PROF, seconds)  # CPU time of this process
         start = time.monotonic()
         try:
             report = _describe(fn, args, kwargs)
         except _Timeout:  # fired between the call's end and the return
             report = {"kind": "timeout", "error": "", "message": "timer fired in the child"}
         finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.setitimer(signal.ITIMER_PROF, 0)
         report["seconds"] = time.monotonic() - start
         data = json.dumps(report).encode("utf-8")
         view = memoryview(data)
@@ -140,7 +142,7 @@ def run_guarded(fn, *args, seconds: float = 5.0, extra_mb: int = 200, **kwargs) 
     fn, args, kwargs
         The call.  Arguments are used in the child as they are (no pickling).
     seconds
-        Wall-clock limit of the call.
+        CPU-time limit of the call (wall-clock ``3 * seconds + 2`` for a call that waits).
     extra_mb
         Address space the child may take beyond its size at the fork (the kit's baseline).
 
@@ -156,7 +158,8 @@ def run_guarded(fn, *args, seconds: float = 5.0, extra_mb: int = 200, **kwargs) 
         _child(write_fd, fn, args, kwargs, seconds, extra_mb)
     os.close(write_fd)
     chunks: list[bytes] = []
-    deadline = time.monotonic() + seconds + 1.0
+    wall = 3 * seconds + 2.0
+    deadline = time.monotonic() + wall
     killed = False
     try:
         while True:
@@ -176,7 +179,7 @@ def run_guarded(fn, *args, seconds: float = 5.0, extra_mb: int = 200, **kwargs) 
         os.close(read_fd)
         _, status = os.waitpid(pid, 0)
     if killed:
-        return Outcome("timeout", "", "killed by the parent (stuck outside Python)", seconds + 1.0)
+        return Outcome("timeout", "", f"killed by the parent after {wall:g} s (waiting, or stuck outside Python)", wall)
     try:
         report = json.loads(b"".join(chunks).decode("utf-8"))
         return Outcome(str(report["kind"]), str(report["error"]), str(report["message"]),
