@@ -1,9 +1,9 @@
 """Attempts: one piece of code, used by the quiz widget and by :func:`kit.check_exercise`,
 for numbering tries, choosing the hint, revealing the answer and recording.
 
-Attempt numbers continue across kernel restarts: the first submission reads the
-last number saved for that question from the progress store, so "attempt 1" in the
-teacher's export really is the first try.  Hints escalate with the wrong tries
+Attempt numbers continue across kernel restarts and kernels: each saved try is numbered
+after the last one saved for that question, read under the store's lock as it is
+appended, so "attempt 1" in the teacher's export really is the first try.  Hints escalate with the wrong tries
 that no anticipated mistake or option feedback addressed (also counted from the
 store), and only those tries get a hint.  A response that cannot be read (``invalid``)
 is not counted, so the numbering never skips.
@@ -104,11 +104,11 @@ class Attempts:
         number, note = self._last + 1, ""
         attempt = Attempt(self.question, result, number, level, hint)
         if self.record:
-            try:
-                record_attempt(quiz=self.quiz, question=self.question.id,
-                               response=letters_as_text(self.question, response),  # "b": the option shown as b
-                               status=result.status, score=result.score, attempt=number, kind=self.kind,
-                               mistake=result.mistake, feedback=attempt.first_feedback)
+            try:  # numbered under the store's lock: another kernel may have answered meanwhile
+                number = record_attempt(quiz=self.quiz, question=self.question.id,
+                                        response=letters_as_text(self.question, response),  # "b": shown as b
+                                        status=result.status, score=result.score, kind=self.kind,
+                                        mistake=result.mistake, feedback=attempt.first_feedback)
             except KitError as exc:
                 note = f"This attempt could not be saved: {exc}"
         self._wrong = wrong

@@ -126,22 +126,26 @@ def record_attempt(*, quiz: str, question: str, response, status: str, attempt: 
                    score: float | None = None, kind: str = "quiz", mistake: str = "", feedback: str = "") -> int:
     """Append one attempt (with the current UTC time) to the store; returns its attempt number.
 
-    ``attempt=None`` numbers it after the last saved attempt at this question.
+    ``attempt=None`` numbers it after the last saved attempt at this question, read under the
+    store's lock with the append, so two kernels answering at once never share a number.
     """
     if status not in STATUSES:
         raise InvalidArgument(f"status must be one of {', '.join(STATUSES)}, not {status!r}.")
     if kind not in KINDS:
         raise InvalidArgument(f"kind must be one of {', '.join(KINDS)}, not {kind!r}.")
-    if attempt is None:
-        attempt = attempt_history(quiz=quiz, question=question, kind=kind).last + 1
+    attempt = None if attempt is None else int(attempt)
     record = {
         "time": datetime.now(timezone.utc).isoformat(timespec="milliseconds"),
-        "kind": kind, "quiz": str(quiz), "question": str(question), "attempt": int(attempt),
+        "kind": kind, "quiz": str(quiz), "question": str(question), "attempt": attempt,
         "status": status, "score": None if score is None else float(score),
         "response": jsonable(response), "mistake": str(mistake), "feedback": jsonable(str(feedback)),
     }
-    store.append_record(progress_path(), record)
-    return int(attempt)
+
+    def numbered(saved: list[dict]) -> dict:
+        last = _history(_good(saved)[0], quiz=str(quiz), question=str(question), kind=kind).last
+        return {**record, "attempt": last + 1 if attempt is None else attempt}
+
+    return store.append_record(progress_path(), numbered)["attempt"]
 
 
 def _depth(value, level: int = 0) -> int:
@@ -182,6 +186,17 @@ def read_attempts(path: str | Path | None = None) -> list[dict]:
         warnings.simplefilter("always")
         records = store.read_records(path)
     messages = [str(w.message) for w in caught]
+    good, odd = _good(records)
+    if odd:
+        messages.append(f"{str(path)!r}: skipped {len(odd)} record(s) with odd fields ({'; '.join(odd[:3])}"
+                        f"{' ...' if len(odd) > 3 else ''}). The file was not changed.")
+    for message in messages:
+        warnings.warn(message, stacklevel=2)
+    return good
+
+
+def _good(records: list[dict]) -> tuple[list[dict], list[str]]:
+    """The good records (with defaults for old ones) and what is wrong with each odd one."""
     good, odd = [], []
     for n, rec in enumerate(records, start=1):
         problem = _odd(rec)
@@ -189,12 +204,7 @@ def read_attempts(path: str | Path | None = None) -> list[dict]:
             odd.append(f"record {n}: {problem}")
             continue
         good.append({"kind": "quiz", "mistake": "", "feedback": "", **rec})
-    if odd:
-        messages.append(f"{str(path)!r}: skipped {len(odd)} record(s) with odd fields ({'; '.join(odd[:3])}"
-                        f"{' ...' if len(odd) > 3 else ''}). The file was not changed.")
-    for message in messages:
-        warnings.warn(message, stacklevel=2)
-    return good
+    return good, odd
 
 
 class History(NamedTuple):
@@ -205,8 +215,12 @@ class History(NamedTuple):
 def attempt_history(*, quiz: str, question: str, kind: str = "quiz") -> History:
     """The saved attempts at one question: the last attempt number, and the wrong tries since the
     last right one that no anticipated mistake addressed (they set the level of the next hint)."""
+    return _history(read_attempts(), quiz=quiz, question=question, kind=kind)
+
+
+def _history(records: list[dict], *, quiz: str, question: str, kind: str) -> History:
     last, wrong = 0, 0
-    for rec in read_attempts():
+    for rec in records:
         if rec["quiz"] == quiz and rec["question"] == question and rec["kind"] == kind:
             last = max(last, rec["attempt"])
             hinted = rec["status"] in ("incorrect", "partial") and not rec["mistake"]

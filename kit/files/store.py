@@ -1,10 +1,8 @@
 """Local storage that loses nothing: JSON-lines logs appended under a lock, and JSON
-files replaced atomically.
+files replaced atomically (used by the attempt log and by annotations).
 
-Used by the progress store (quiz and exercise attempts) and by annotations.
-
-* :func:`append_record` adds one JSON line under an exclusive file lock, then
-  flushes and fsyncs, so two kernels writing at once never interleave or lose lines.
+* :func:`append_record` adds one JSON line under an exclusive file lock, then flushes
+  and fsyncs, so two kernels writing at once never interleave, lose lines or share a number.
 * :func:`read_records` reads every good line; a damaged line (for instance the
   half-written last line of a process killed mid-write) is skipped with a warning,
   and the file is never rewritten.
@@ -24,9 +22,10 @@ The base folder is ``$KIT_PROGRESS_DIR`` or ``~/.close-reading-kit``.
 
 >>> import tempfile, pathlib
 >>> log = pathlib.Path(tempfile.mkdtemp()) / "log.jsonl"
->>> append_record(log, {"question": "q1", "status": "correct"})
+>>> append_record(log, lambda old: {"question": "q1", "attempt": len(old) + 1})
+{'question': 'q1', 'attempt': 1}
 >>> read_records(log)
-[{'question': 'q1', 'status': 'correct'}]
+[{'question': 'q1', 'attempt': 1}]
 """
 from __future__ import annotations
 
@@ -38,7 +37,7 @@ import tempfile
 import time
 import warnings
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from ..errors import StoreError
 
@@ -119,21 +118,25 @@ def locked(path: str | os.PathLike) -> Iterator[None]:
         yield
 
 
-def append_record(path: str | os.PathLike, record: dict) -> None:
-    """Append ``record`` as one JSON line, under an exclusive lock, flushed and fsynced.
+def append_record(path: str | os.PathLike, record: dict | Callable[[list[dict]], dict]) -> dict:
+    """Append ``record`` as one JSON line, under an exclusive lock, flushed and fsynced; return it.
 
-    If the file ends in a partial line (a writer was killed mid-line), the new
-    record starts on a fresh line so it stays readable.
+    ``record`` may be a function of the file's records, read under the same lock, so a number
+    it computes from them (the next attempt) is never given twice.  After a partial last line
+    (a writer killed mid-line), the new record starts on a fresh line.
     """
     path = Path(path)
-    try:
-        data = json.dumps(record, ensure_ascii=False, default=str).encode("utf-8")
-    except (TypeError, ValueError, RecursionError) as exc:
-        raise StoreError(f"Cannot save this record as JSON ({exc}).") from None
     _ensure_folder(path)
     try:
         fd = _open_regular(path, os.O_RDWR | os.O_CREAT | os.O_APPEND)
         with open(fd, "a+b") as handle, _flock(handle, True):
+            if callable(record):
+                handle.seek(0)
+                record = record(_parse(handle.read(), path))
+            try:
+                data = json.dumps(record, ensure_ascii=False, default=str).encode("utf-8")
+            except (TypeError, ValueError, RecursionError) as exc:
+                raise StoreError(f"Cannot save this record as JSON ({exc}).") from None
             size = handle.seek(0, os.SEEK_END)
             prefix = b""
             if size:
@@ -150,6 +153,7 @@ def append_record(path: str | os.PathLike, record: dict) -> None:
             f"Cannot write to {str(path)!r} ({exc.strerror or exc}). Check that the folder is "
             f"writable, or set {ENV_VAR} to another folder."
         ) from None
+    return record
 
 
 def read_records(path: str | os.PathLike) -> list[dict]:
@@ -168,6 +172,10 @@ def read_records(path: str | os.PathLike) -> list[dict]:
         raise
     except OSError as exc:
         raise StoreError(f"Cannot read {str(path)!r} ({exc.strerror or exc}).") from None
+    return _parse(data, path)
+
+
+def _parse(data: bytes, path: Path) -> list[dict]:
     records, bad = [], []
     for number, raw in enumerate(data.split(b"\n"), start=1):
         if not raw.strip():
@@ -187,7 +195,7 @@ def read_records(path: str | os.PathLike) -> list[dict]:
             f"{str(path)!r}: skipped {len(bad)} damaged line(s) (line {lines}), perhaps from a "
             f"program stopped while writing. The other {len(records)} record(s) are intact; "
             "the file was not changed.",
-            stacklevel=2,
+            stacklevel=3,
         )
     return records
 
