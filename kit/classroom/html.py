@@ -21,15 +21,15 @@ from __future__ import annotations
 import base64
 import html
 import io
-import os
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 
 from ..assessment.log import GRADED
+from ..display.plotting import PLAIN_TEXT, plain_text
 from .report import ClassReport
 from ..errors import StoreError
+from ..files import store
 
 __all__ = ["report_html", "write_report_html", "plot_class_heatmap", "OUTCOMES"]
 
@@ -72,7 +72,17 @@ def _outcome_matrix(report: ClassReport) -> pd.DataFrame:
 
 def plot_class_heatmap(report: ClassReport, *, ax=None):
     """Heatmap of students x questions: right at the first try, right later, not right, blank
-    = not tried.  Returns the Axes; ``ax.kit_description`` holds its text description."""
+    = not tried.  Returns the Axes; ``ax.kit_description`` holds its text description.
+    Names and question ids are drawn as they are (a ``$`` in them is not mathtext)."""
+    import matplotlib.pyplot as plt
+
+    with plt.rc_context(PLAIN_TEXT):
+        ax = _heatmap(report, ax)
+    plain_text(ax.figure)
+    return ax
+
+
+def _heatmap(report: ClassReport, ax):
     import matplotlib.pyplot as plt
     import seaborn as sns
     from matplotlib.colors import BoundaryNorm, ListedColormap
@@ -234,13 +244,8 @@ def write_report_html(report: ClassReport, path, *, title: str = "Class report")
     if not path.parent.is_dir():
         raise StoreError(f"The folder {str(path.parent)!r} does not exist, so {path.name!r} cannot be "
                          "written there. Create it first or give another path.")
-    text = report_html(report, title=title)
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise StoreError(f"Cannot write {str(path)!r} ({exc.strerror or exc}). "
-                         "Choose a folder you can write to.") from None
+    if path.is_dir():
+        raise StoreError(f"{str(path)!r} is a folder; give the name of the HTML file to write, e.g. "
+                         f"{str(path / 'report.html')!r}.")
+    store.atomic_write_text(path, report_html(report, title=title))  # no temp file left on failure
     return path

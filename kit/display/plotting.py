@@ -14,9 +14,13 @@ import pandas as pd
 from ..errors import InvalidArgument, WrongType
 from .figures import figure_html
 
-__all__ = ["plot_style", "new_axes", "check_table", "check_axes", "finish_plot", "format_values"]
+__all__ = ["plot_style", "new_axes", "check_table", "check_axes", "finish_plot", "format_values", "plain_text",
+           "PLAIN_TEXT"]
 
-_STYLE = {"axes.titleweight": "bold", "axes.spines.top": False, "axes.spines.right": False}
+# Text on a plot comes from data (a term, a document id, a student's name): never read as
+# mathtext or LaTeX, so a "$" in it is drawn as a "$" and cannot stop the drawing.
+PLAIN_TEXT = {"text.parse_math": False, "text.usetex": False}
+_STYLE = {"axes.titleweight": "bold", "axes.spines.top": False, "axes.spines.right": False, **PLAIN_TEXT}
 
 
 @contextmanager
@@ -70,6 +74,7 @@ def finish_plot(ax, title: str, xlabel: str, ylabel: str, description: str):
     ax.set_title(title)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
+    plain_text(ax.figure)
     ax.kit_description = description
     # Jupyter shows a figure by asking it for its richest form: give this figure an HTML
     # form with the description as alt text (JupyterLab and Voilà prefer HTML to PNG;
@@ -77,6 +82,15 @@ def finish_plot(ax, title: str, xlabel: str, ylabel: str, description: str):
     fig = ax.figure
     fig._repr_html_ = lambda: figure_html(fig)
     return ax
+
+
+def plain_text(fig) -> None:
+    """Every text on ``fig`` drawn as it is: no mathtext, no LaTeX (a ``$`` from data stays a ``$``)."""
+    from matplotlib.text import Text
+
+    for item in fig.findobj(Text):
+        item.set_parse_math(False)
+        item.set_usetex(False)
 
 
 def format_values(pairs) -> str:
