@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ..errors import InvalidArgument, StoreError, WrongType
+from ..errors import InvalidArgument, StoreError, WrongType, shown
 from ..options import renamed_options
 from .log import COLUMNS, EXPORT_COLUMNS, GRADED, learner_id, read_attempts
 from ..files.store import atomic_write_text
@@ -91,7 +91,20 @@ def _student(student) -> str:
 def _target(path) -> Path:
     if not isinstance(path, (str, os.PathLike)):
         raise WrongType(f"export_progress() takes a file name such as 'my_progress.csv', not a {type(path).__name__}.")
-    path = Path(path).expanduser()
+    if "\x00" in os.fspath(path):
+        raise StoreError(f"export_progress({shown(os.fspath(path))}): a file name cannot hold a NUL character "
+                         "('\\x00'). Give an ordinary name, e.g. kit.export_progress('my_progress.csv').")
+    try:
+        return _checked(Path(path).expanduser())
+    except StoreError:
+        raise
+    except OSError as exc:  # a name too long, a folder that cannot be searched
+        raise StoreError(f"export_progress() cannot use {shown(os.fspath(path))} ({exc.strerror or exc}). "
+                         "Give a short name in a folder of yours, e.g. kit.export_progress('my_progress.csv').") \
+            from None
+
+
+def _checked(path: Path) -> Path:
     if path.is_dir() and not path.is_symlink():
         path = path / "my_progress.csv"
     if path.suffix.lower() != ".csv":
@@ -106,6 +119,10 @@ def _target(path) -> Path:
     if not path.parent.is_dir():
         raise StoreError(f"The folder {str(path.parent)!r} does not exist, so {path.name!r} cannot be written "
                          "there. Create the folder first, or give a path in an existing folder, e.g. "
+                         "kit.export_progress('my_progress.csv').")
+    if not os.access(path.parent, os.W_OK):
+        raise StoreError(f"The folder {str(path.parent)!r} is not writable for you, so {path.name!r} cannot be "
+                         "written there. Give a path in a folder of yours, e.g. "
                          "kit.export_progress('my_progress.csv').")
     return path
 
