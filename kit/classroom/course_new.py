@@ -152,13 +152,20 @@ def new_course(folder: str | os.PathLike, text_files: Iterable[str | os.PathLike
         while tid in ids:
             tid, n = f"{base}-{n}", n + 1
         ids.append(tid)
+    rels = [f"texts/{tid}{path.suffix.lower() if path.suffix.lower() in ('.txt', '.md') else '.txt'}"
+            for tid, (path, _) in zip(ids, texts)]
+    taken = [rel for rel in rels if os.path.lexists(root / rel)]
+    if taken:  # never overwrite a teacher's file
+        raise InvalidArgument(f"{root / taken[0]} already exists{f' (and {len(taken) - 1} more)' * (len(taken) > 1)};"
+                              " course new never overwrites a file. Choose a new folder for the course, or move "
+                              f"the existing file{'s' * (len(taken) > 1)} out of {root / 'texts'} first.")
     root.mkdir(parents=True, exist_ok=True)
     for name, about in FOLDERS.items():
         (root / name).mkdir(exist_ok=True)
-        (root / name / "README.md").write_text(f"# {name}/\n\n{about}\n", encoding="utf-8")
+        if not os.path.lexists(root / name / "README.md"):  # a README of the teacher's own stays
+            (root / name / "README.md").write_text(f"# {name}/\n\n{about}\n", encoding="utf-8")
     entries, preview = [], []
-    for tid, (path, raw) in zip(ids, texts):
-        rel = f"texts/{tid}{path.suffix.lower() if path.suffix.lower() in ('.txt', '.md') else '.txt'}"
+    for tid, (path, raw), rel in zip(ids, texts, rels):
         _atomic_write(root / rel, raw)
         n_lines = len(raw.decode("utf-8-sig").replace("\r\n", "\n").removesuffix("\n").split("\n"))
         entries.append(_entry(tid, rel, hashlib.sha256(raw).hexdigest(), n_lines, path.name))
