@@ -23,14 +23,17 @@ from typing import Any, Union
 
 from ..corpus.documents import Document
 from ..errors import InvalidArgument, QueryTooSlow, WrongType
-from ..corpus.tokens import TokenTable, normalise, token_spans, token_table
+from ..corpus.patterns import PATTERN_SECONDS, compile_pattern
+from ..corpus.cleaning import clean
+from ..corpus.tokenizer import ParagraphTokens, normalise, paragraph_tokens, token_spans
 
 __all__ = ["PhraseMatcher", "TokenPattern", "parse_query", "DocumentIndex", "document_index",
            "REGEX_SECONDS"]
 
 #: CPU time allowed for one student-typed regular expression over a document's
-#: vocabulary (the ``regex`` module counts CPU time: on a busy machine the wait is longer).
-REGEX_SECONDS = 0.5
+#: vocabulary (the ``regex`` module counts CPU time: on a busy machine the wait is longer);
+#: the same bound as a bank's mistake patterns (kit/corpus/patterns.py).
+REGEX_SECONDS = PATTERN_SECONDS
 
 
 class TokenPattern:
@@ -53,15 +56,8 @@ class TokenPattern:
 
     @classmethod
     def regex(cls, text: str, *, case: bool = False) -> "TokenPattern":
-        import regex
-
-        try:
-            return cls(regex.compile(text, 0 if case else regex.IGNORECASE), whole=False, source=text)
-        except (regex.error, ValueError, OverflowError, RecursionError) as exc:
-            raise InvalidArgument(
-                f"{text!r} is not a valid regular expression ({exc}). Check the brackets "
-                "and backslashes, or use regex=False for plain words and * wildcards, e.g. 'cooperat*'."
-            ) from None
+        # size-bounded (a{1000000000} is refused before it is compiled): kit/corpus/patterns.py
+        return cls(compile_pattern(text, case_sensitive=case), whole=False, source=text)
 
     def select(self, vocabulary: Iterable[str], *, seconds: float = REGEX_SECONDS) -> set[str]:
         """The words of ``vocabulary`` this slot accepts (within ``seconds`` for a regex)."""
@@ -203,6 +199,7 @@ def parse_query(query: Any, *, case: bool = False, regex: bool = False, what: st
             f"The {what} must be a string such as 'wedge' or 'North Korea', not "
             f"{query!r} (a {type(query).__name__})."
         )
+    query = clean(query)  # as the text is read: no invisible characters, accents composed
     if not query.strip():
         raise InvalidArgument(
             f"The {what} is empty. Type a word ('wedge'), a phrase ('North Korea') "
@@ -231,12 +228,16 @@ def parse_query(query: Any, *, case: bool = False, regex: bool = False, what: st
 
 
 class DocumentIndex:
-    """A document's tokens with offsets, its vocabulary, and sentence ids by offset."""
+    """A document's tokens, its vocabulary, and offsets and sentence ids for the tokens a view shows.
+
+    Offsets come from :class:`~kit.corpus.tokenizer.ParagraphTokens`: only the paragraphs
+    holding matches are matched again for them, and only those are split into sentences.
+    """
 
     def __init__(self, doc: Document) -> None:
         self.text = doc.text
-        table: TokenTable = token_table(doc)  # the tokens kit.tokens() counts, with offsets
-        self.starts, self.ends, self.raw, self.lower = table.starts, table.ends, table.raw, table.lower
+        found: ParagraphTokens = paragraph_tokens(doc)  # the tokens kit.tokens() counts
+        self.raw, self.lower, self.span, self._inside = found.raw, found.lower, found.span, found.inside
         self._vocabulary: dict[bool, set[str]] = {}
         self._doc = weakref.ref(doc)  # the index is kept with the document: no cycle through it
 
@@ -251,7 +252,7 @@ class DocumentIndex:
 
     def spaced(self, i: int) -> bool:
         """Only white space between token ``i`` and token ``i + 1``."""
-        return not self.text[self.ends[i]:self.starts[i + 1]].strip()
+        return not self.text[self.span(i)[1]:self.span(i + 1)[0]].strip()
 
     def find(self, slots: Sequence[Slot], *, case: bool) -> list[tuple[int, int]]:
         """Token positions ``(first, last)`` of every match of one query."""
@@ -264,7 +265,12 @@ class DocumentIndex:
         doc = self._doc()
         return [""] * len(chars) if doc is None else [doc.sentence_at(c).id for c in chars]
 
+    def inside(self, query: str) -> list[tuple[int, int, int, int]]:
+        """``(token, token, start, end)`` of each occurrence of ``query`` inside a token (a CJK query)."""
+        return self._inside(query, self.vocabulary(False))
+
 
 def document_index(doc: Document) -> DocumentIndex:
     """The (cached) :class:`DocumentIndex` of a document."""
     return doc.derived("index", DocumentIndex)
+

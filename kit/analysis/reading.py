@@ -12,6 +12,13 @@ query ``China`` does not find it (``*china*`` does).  A query is:
   space-separated part is searched for inside one token (``re.search``; anchor
   with ``^...$`` to match whole tokens).
 
+Chinese and Japanese are written without spaces, so a run of their characters is one
+token: in :func:`kwic`, a query that is one run of such characters (``中国``) is found
+*inside* tokens, as a substring, and its context is the tokens around the one it is in.
+Invisible characters (zero-width space, soft hyphen) and decomposed accents are cleaned
+in the text and the query alike (:mod:`kit.corpus.cleaning`): a search matches the text
+as it is displayed.
+
 The matching itself is :mod:`kit.analysis.query` (one phrase matcher, shared with
 :func:`kit.actors` and :func:`kit.stance`); each document gets a token index the
 first time it is searched, cached beside the document, so later queries only look
@@ -29,6 +36,7 @@ from typing import Any, TYPE_CHECKING
 from ..corpus.documents import Document, documents_of
 from ..errors import InvalidArgument, WrongType
 from ..options import choice, flag, renamed_options, whole_number
+from ..corpus.tokenizer import cjk_query
 from .query import document_index, parse_query
 
 if TYPE_CHECKING:
@@ -96,17 +104,18 @@ def kwic(doc: Document | Mapping[str, Document] | Sequence[Document], query: str
     regex = flag(regex, "regex", "kwic", "kwic(doc, 'reli(ant|ance)', regex=True)")
     slots = parse_query(query, case=case, regex=regex)
     rows, keys = [], []
+    cjk = not regex and cjk_query(query)
     for doc in docs:
         idx = document_index(doc)
-        toks, text, starts, ends = idx.tokens(False), idx.text, idx.starts, idx.ends
-        last = len(starts) - 1
-        found = idx.find(slots, case=case)
-        sids = idx.sentence_ids([starts[i] for i, _ in found])
-        for (i, j), sid in zip(found, sids):
-            a, b = starts[i], ends[j]
+        toks, text, span = idx.tokens(False), idx.text, idx.span
+        last = len(toks) - 1
+        # The hits, each with its match's characters (a CJK query: inside its token).
+        hits = idx.inside(cjk) if cjk else [(i, j, span(i)[0], span(j)[1]) for i, j in idx.find(slots, case=case)]
+        sids = idx.sentence_ids([a for _, _, a, _ in hits])
+        for (i, j, a, b), sid in zip(hits, sids):
             lo, hi = max(0, i - window), min(last, j + window)
-            left = _flat(text[starts[lo]:a]) if i > 0 else ""
-            right = _flat(text[b:ends[hi]]) if j < last else ""
+            left = _flat(text[span(lo)[0]:a]) if i > 0 or cjk else ""
+            right = _flat(text[b:span(hi)[1]]) if j < last or cjk else ""
             rows.append((doc.id, sid, left, _flat(text[a:b]), right, a, b))
             if sort == "left":
                 keys.append(toks[lo:i][::-1])
@@ -270,7 +279,7 @@ def highlight(doc: Document | Mapping[str, Document] | Sequence[Document], query
         for term, slots, color in zip(terms, parsed, palette):
             found = idx.find(slots, case=case)
             counts.append(len(found))
-            marks += [(idx.starts[i], idx.ends[j], color, term) for i, j in found]
+            marks += [(idx.span(i)[0], idx.span(j)[1], color, term) for i, j in found]
         total += len(marks)
         legend = "<div style='margin-bottom: 0.5em'>" + " ".join(
             f"<span style='{_CHIP.format(c)}'>{html.escape(t)}</span> {n}"

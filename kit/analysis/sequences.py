@@ -16,7 +16,10 @@ from ..errors import InvalidArgument
 from ..options import renamed_options, whole_number
 from .frequency import check_flags, count_table, raw_counts, sentence_tokens
 
-__all__ = ["ngrams", "collocations", "MEASURES"]
+__all__ = ["ngrams", "collocations", "MEASURES", "MAX_WINDOW"]
+
+#: The widest ``window=`` of :func:`collocations` (words).
+MAX_WINDOW = 20
 
 #: Association measures of NLTK's ``BigramAssocMeasures`` that need no extra data or scipy.
 MEASURES = ("likelihood_ratio", "pmi", "chi_sq", "student_t", "dice", "jaccard",
@@ -69,7 +72,7 @@ def collocations(doc: Document | Mapping[str, Document] | Sequence[Document], *,
     """Word pairs that occur together more than chance: ``doc, w1, w2, count, score, measure``.
 
     Uses NLTK's ``BigramCollocationFinder`` and ``BigramAssocMeasures``. ``w2``
-    follows ``w1`` within ``window`` words (2 = next word), inside one sentence.
+    follows ``w1`` within ``window`` words (2 = next word, at most 20), inside one sentence.
     ``count`` is how often the pair occurs; pairs with a stopword are left out
     (``stopwords=False`` keeps them).  Measures: see ``kit.analysis.sequences.MEASURES``.
     A text as short as an op-ed gives scores to read with care: most pairs occur
@@ -91,7 +94,9 @@ def collocations(doc: Document | Mapping[str, Document] | Sequence[Document], *,
             f"measure={measure!r} is not a collocation measure the kit knows. "
             f"Use one of: {', '.join(MEASURES)}."
         )
-    whole_number(window, "window", "collocations", low=2, example="kit.collocations(doc, window=5)")
+    # A window is counted pair by pair (time and memory grow with tokens x window): 2 to 20
+    # words, wider than any collocation span in use (corpus linguists look 4 or 5 words away).
+    whole_number(window, "window", "collocations", low=2, high=MAX_WINDOW, example="kit.collocations(doc, window=5)")
     whole_number(min_count, "min_count", "collocations", low=1, example="kit.collocations(doc, min_count=2)")
     whole_number(top, "top", "collocations", low=1, none=True, example="kit.collocations(doc, top=20)")
     stops = stopword_set(stopwords)

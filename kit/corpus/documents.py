@@ -184,8 +184,9 @@ class Document:
         """
         text, found = self.__dict__.get("_derived", (None, {}))
         if text is not self.text:
-            found = {}
-            self.__dict__["_derived"] = (self.text, found)
+            for name in ("paragraphs", "sentences", "_split", "_paragraph_starts", "_by_label") if text else ():
+                self.__dict__.pop(name, None)  # the text changed: so did its paragraphs and sentences
+            self.__dict__["_derived"] = (self.text, found := {})
         if key not in found:
             found[key] = build(self)
         return found[key]

@@ -15,75 +15,28 @@ with spans).  The choices, which lesson 02 shows side by side:
   ``china``, ``'s``); other inner apostrophes stay (``don't``);
 * both apostrophe styles are treated alike: ``’`` is written ``'`` in tokens;
 * e-mail addresses and numbers such as ``1,000`` or ``2.5`` stay whole;
-* punctuation is dropped unless ``keep_punct=True``.
+* punctuation is dropped unless ``keep_punct=True``;
+* invisible format characters (zero-width space, soft hyphen ...) are removed and
+  decomposed accents composed first (:mod:`kit.corpus.cleaning`), in texts and queries alike.
+
+The pattern itself, and the token tables with offsets, are in :mod:`kit.corpus.tokenizer`.
 """
 from __future__ import annotations
 
-import re
-from functools import cached_property, lru_cache
-from typing import Any, Iterable, Iterator, Union
+from functools import lru_cache
+from typing import Any, Iterable, Union
 
 from ..files.resources import word_list
 from ..errors import InvalidArgument, ResourceUnavailable, WrongType
 from ..options import flag, renamed_options
+from .cleaning import clean
+from .tokenizer import (TokenTable, flatten, normalise, paragraph_tokens, token_re, token_spans,
+                        token_table)
 
 __all__ = ["tokens", "stopwords", "token_spans", "token_table", "TokenTable", "normalise", "stopword_set"]
 
-_WORD = r"(?:[^\W\d_]\.){2,}|\w+(?:['’](?![sS]\b)\w+)*"
 #: The ``stopwords=`` option: True, False/None, "nltk", or your own words.
 Stopwords = Union[bool, None, str, Iterable[str]]
-
-_PARTS = {
-    "email": r"[\w.+-]+@\w[\w-]*(?:\.\w[\w-]*)+",
-    "number": r"\d+(?:[.,]\d+)+",
-    "word": rf"(?:{_WORD})(?:-(?:{_WORD}))*",
-    "possessive": r"['’][sS]\b",
-    "punct": r"[^\w\s]",
-}
-
-
-@lru_cache(maxsize=4)
-def _token_re(*, email: bool, punct: bool) -> re.Pattern:
-    # Speed matters on long texts (1M tokens): leave out the alternatives a text cannot
-    # need (no "@" -> no e-mail addresses; punctuation dropped -> don't match it at all).
-    names = [n for n in _PARTS if (n != "email" or email) and (n != "punct" or punct)]
-    return re.compile("|".join(_PARTS[n] for n in names))
-
-
-def _no_underscores(text: str) -> str:
-    # An underscore is Markdown emphasis (_China_) or a fill-in line (________), never
-    # part of a word: read it as a space (same length, so offsets hold).  Cheaper than
-    # excluding it from the pattern's \w.
-    return text.replace("_", " ") if "_" in text else text
-
-
-def normalise(token: str, *, lower: bool = True) -> str:
-    """One token as the kit counts it: ``’`` written ``'``, lower-cased by default.
-
-    >>> normalise("China’s")
-    "china's"
-    """
-    token = token.replace("’", "'")
-    return _lower(token) if lower else token
-
-
-def _lower(text: str) -> str:
-    # "İ".lower() is "i" + a combining dot (two characters, the dot not a letter): write
-    # it "i", so a token is lower-cased the same whether alone or in a whole text.
-    low = text.lower()
-    return low.replace("i\u0307", "i") if "\u0307" in low else low
-
-
-def token_spans(text: str, *, keep_punct: bool = False) -> Iterator[tuple[int, int, str]]:
-    """Yield ``(start, end, raw_token)`` for each token of ``text``.
-
-    ``text[start:end] == raw_token``; nothing is normalised here.
-
-    >>> [t for _, _, t in token_spans("China’s U.S. policy.")]
-    ['China', '’s', 'U.S.', 'policy']
-    """
-    for match in _token_re(email="@" in text, punct=keep_punct).finditer(_no_underscores(text)):
-        yield match.start(), match.end(), text[match.start():match.end()]
 
 
 def stopword_set(stopwords: Stopwords) -> frozenset[str]:
@@ -207,13 +160,13 @@ def tokens(
     lower = not case_sensitive
     stops = stopword_set(stopwords)
     if not isinstance(doc, str) and not keep_punct:
-        table = token_table(doc)
-        out = list(table.lower if lower else table.raw)
+        found = paragraph_tokens(doc)  # made once per document, no offsets
+        out = list(found.lower if lower else found.raw)
     else:
         # Normalising the whole text first is the same as normalising each token (neither
         # "’" -> "'" nor lower() changes what the pattern matches) and much faster.
-        text = _no_underscores(normalise(text, lower=lower))
-        out = _token_re(email="@" in text, punct=keep_punct).findall(text)
+        text = flatten(normalise(clean(text), lower=lower))
+        out = token_re(email="@" in text, punct=keep_punct).findall(text)
     if split_hyphens:
         out = [part for tok in out for part in (tok.split("-") if "-" in tok[1:] else (tok,)) if part]
     if stops:
@@ -221,38 +174,6 @@ def tokens(
     if stem:
         out = [stem_token(t) for t in out]
     return out
-
-
-class TokenTable:
-    """The word tokens of one document with their offsets, made once and shared by
-    :func:`tokens`, frequencies and KWIC.  ``raw`` has ``’`` written ``'`` (case kept);
-    ``text[starts[i]:ends[i]]`` is token ``i`` as it stands in the text.
-    """
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        flat = _no_underscores(normalise(text, lower=False))  # one character for another: offsets hold
-        # One pass, three plain lists: keeping a million match objects alive instead
-        # makes the garbage collector crawl.
-        self.starts, self.ends, self.raw = starts, ends, raw = [], [], []
-        for match in _token_re(email="@" in flat, punct=False).finditer(flat):
-            starts.append(match.start())
-            ends.append(match.end())
-            raw.append(match.group())
-
-    @cached_property
-    def lower(self) -> list[str]:
-        if "\u0130" in self.text:  # "İ": see normalise()
-            return [_lower(t) for t in self.raw]
-        if not self.raw or "\x00" in self.text:
-            return [t.lower() for t in self.raw]
-        # One lower() over the joined tokens: the same as token by token, 1.5x faster.
-        return "\x00".join(self.raw).lower().split("\x00")
-
-
-def token_table(doc: Any) -> TokenTable:
-    """The :class:`TokenTable` of a document's body, kept with the document (``Document.derived``)."""
-    return doc.derived("tokens", lambda d: TokenTable(d.text))
 
 
 def stopwords(which: Stopwords = True) -> list[str]:

@@ -1,0 +1,239 @@
+"""The token pattern, and where a document's tokens are: counts without offsets, offsets on demand.
+
+One regular expression makes every word token (the choices are listed in
+:mod:`kit.corpus.tokens`).  Counting needs only the tokens, so :class:`ParagraphTokens`
+makes them with ``findall`` paragraph by paragraph (no match objects, no offset
+pairs); a view that needs character offsets (a KWIC row, a highlight) asks for the
+paragraphs it shows, and only those are matched again with ``finditer``.  The
+paragraphs hold every non-space character of the body and no token spans white space,
+so the paragraph by paragraph tokens are the whole text's tokens
+(``tests/corpus/test_token_paths.py`` checks this on the corpus, a course folder of
+other texts and random texts).
+
+Before matching, the text is cleaned (:mod:`kit.corpus.cleaning`: invisible format
+characters removed, accents composed); offsets always point into the text as it is.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import cached_property, lru_cache
+from typing import Any
+
+from .cleaning import clean, clean_map, needs_cleaning
+
+__all__ = ["token_re", "flatten", "normalise", "lower", "token_spans", "TokenTable", "token_table",
+           "ParagraphTokens", "paragraph_tokens", "cjk_query", "lower_all"]
+
+_WORD = r"(?:[^\W\d_]\.){2,}|\w+(?:['’](?![sS]\b)\w+)*"
+
+_PARTS = {
+    # The local part is at most 64 characters (the e-mail standard's limit): each place the
+    # scanner tries costs at most 64 steps, so a run of 200,000 "-" before an "@" stays linear.
+    "email": r"[\w.+-]{1,64}@\w[\w-]*(?:\.\w[\w-]*)+",
+    "number": r"\d+(?:[.,]\d+)+",
+    "word": rf"(?:{_WORD})(?:-(?:{_WORD}))*",
+    "possessive": r"['’][sS]\b",
+    "punct": r"[^\w\s]",
+}
+
+
+@lru_cache(maxsize=4)
+def token_re(*, email: bool, punct: bool) -> re.Pattern:
+    """The token pattern (without the alternatives a text cannot need: no "@", no e-mail).
+
+    >>> token_re(email=False, punct=False).findall("U.S.-China ties")
+    ['U.S.-China', 'ties']
+    """
+    names = [n for n in _PARTS if (n != "email" or email) and (n != "punct" or punct)]
+    return re.compile("|".join(_PARTS[n] for n in names))
+
+
+def flatten(text: str) -> str:
+    """``’`` written ``'`` and ``_`` read as a space (Markdown emphasis, fill-in lines): same length.
+
+    >>> flatten("China’s _role_")
+    "China's  role "
+    """
+    text = text.replace("’", "'")
+    return text.replace("_", " ") if "_" in text else text
+
+
+def lower(text: str) -> str:
+    """Lower case, with ``İ`` written ``i`` (not ``i`` + a combining dot).
+
+    >>> lower("İstanbul")
+    'istanbul'
+    """
+    low = text.lower()
+    return low.replace("i\u0307", "i") if "\u0307" in low else low
+
+
+def normalise(token: str, *, lower: bool = True) -> str:
+    """One token as the kit counts it: ``’`` written ``'``, lower-cased by default.
+
+    >>> normalise("China’s")
+    "china's"
+    """
+    token = token.replace("’", "'")
+    return _lowered(token) if lower else token
+
+
+_lowered = lower
+
+
+def _matches(text: str, punct: bool = False):
+    """``(cleaned text, where, matches)``: the tokens of ``text`` with their places in ``text``."""
+    cleaned, where = clean_map(text) if needs_cleaning(text) else (text, None)
+    flat = flatten(cleaned)
+    return where, token_re(email="@" in flat, punct=punct).finditer(flat), cleaned
+
+
+def token_spans(text: str, *, keep_punct: bool = False):
+    """Yield ``(start, end, token)`` for each token of ``text``, offsets into ``text``.
+
+    ``token`` is ``text[start:end]`` cleaned (invisible characters removed, accents
+    composed); ``’`` and case are kept.
+
+    >>> [t for _, _, t in token_spans("China’s U.S. co\\u00adoperation.")]
+    ['China', '’s', 'U.S.', 'cooperation']
+    """
+    where, found, cleaned = _matches(text, keep_punct)
+    for m in found:
+        a, b = m.span()
+        yield (a, b, text[a:b]) if where is None else (where[a], where[b], cleaned[a:b])
+
+
+class TokenTable:
+    """The word tokens of a text with their offsets: ``raw`` (``’`` written ``'``, case
+    kept), ``lower``, ``starts``, ``ends`` (``text[starts[i]:ends[i]]`` is token ``i`` as
+    it stands in the text).  For a whole document, :class:`ParagraphTokens` is cheaper.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts, self.ends, self.raw = starts, ends, raw = [], [], []
+        where, found, _ = _matches(text)
+        for m in found:
+            starts.append(m.start())
+            ends.append(m.end())
+            raw.append(m.group().replace("’", "'"))
+        if where is not None:
+            self.starts[:] = [where[a] for a in starts]
+            self.ends[:] = [where[b] for b in ends]
+
+    @cached_property
+    def lower(self) -> list[str]:
+        return lower_all(self.raw)
+
+
+def lower_all(raw: list[str]) -> list[str]:
+    """Each token lower-cased as :func:`lower` does (one call over the joined tokens).
+
+    >>> lower_all(["U.S.", "İzmir"])
+    ['u.s.', 'izmir']
+    """
+    if not raw:
+        return []
+    # A word token never holds "\x00" (not a word character): one call, then split.
+    return _lowered("\x00".join(raw)).split("\x00")
+
+def token_table(doc: Any) -> TokenTable:
+    """The :class:`TokenTable` of a document's body, kept with the document (``Document.derived``)."""
+    return doc.derived("tokens", lambda d: TokenTable(d.text))
+
+
+class ParagraphTokens:
+    """A document's word tokens made paragraph by paragraph, offsets only when asked.
+
+    ``raw`` / ``lower``: every token (as :func:`kit.tokens` gives them); ``firsts[k]``:
+    the index of paragraph ``k``'s first token; :meth:`span` the offsets of one token.
+
+    >>> from kit.corpus.documents import Document
+    >>> pt = ParagraphTokens(Document(id="d", text="One idea.\\n\\nTwo ideas."))
+    >>> pt.lower, pt.firsts, pt.span(2)
+    (['one', 'idea', 'two', 'ideas'], [0, 2], (11, 14))
+    """
+
+    def __init__(self, doc: Any) -> None:
+        self.text = doc.text
+        self._paragraphs = doc.paragraphs
+        self.firsts, raw = [], []
+        for p in self._paragraphs:
+            self.firsts.append(len(raw))
+            flat = flatten(clean(p.text))
+            raw += token_re(email="@" in flat, punct=False).findall(flat)
+        self.raw = raw
+        self._spans: dict[int, tuple[list[int], list[int]]] = {}
+
+    @cached_property
+    def lower(self) -> list[str]:
+        return lower_all(self.raw)
+
+    def paragraph_of(self, i: int) -> int:
+        """The paragraph (0-based) holding token ``i``."""
+        return bisect_right(self.firsts, i) - 1
+
+    def offsets(self, k: int) -> tuple[list[int], list[int]]:
+        """``(starts, ends)`` in ``text`` of the tokens of paragraph ``k`` (matched once, kept)."""
+        if k not in self._spans:
+            p = self._paragraphs[k]
+            spans = [(a + p.start, b + p.start) for a, b, _ in token_spans(p.text)]
+            self._spans[k] = ([a for a, _ in spans], [b for _, b in spans])
+        return self._spans[k]
+
+    def span(self, i: int) -> tuple[int, int]:
+        """``(start, end)`` of token ``i`` in ``text``."""
+        k = self.paragraph_of(i)
+        starts, ends = self.offsets(k)
+        return starts[i - self.firsts[k]], ends[i - self.firsts[k]]
+
+    def inside(self, query: str, vocabulary=None) -> list[tuple[int, int, int, int]]:
+        """``(i, i, start, end)`` of each occurrence of ``query`` inside token ``i`` (lower case).
+
+        For Chinese and Japanese, written without spaces, where a run of characters is
+        one token (see :func:`cjk_query`).
+
+        >>> from kit.corpus.documents import Document
+        >>> ParagraphTokens(Document(id="zh", text="中国是朝鲜的盟友。朝鲜依赖中国。")).inside("中国")
+        [(0, 0, 0, 2), (1, 1, 13, 15)]
+        """
+        toks, out = self.lower, []
+        for word in (w for w in (vocabulary or set(toks)) if query in w):
+            i = -1
+            while True:
+                try:
+                    i = toks.index(word, i + 1)  # scans in C
+                except ValueError:
+                    break
+                a0, b0 = self.span(i)
+                cleaned, where = clean_map(self.text[a0:b0])
+                k = cleaned.lower().find(query)
+                while k >= 0:
+                    out.append((i, i, a0 + where[k], a0 + where[k + len(query)]))
+                    k = cleaned.lower().find(query, k + len(query))
+        return sorted(out)
+
+
+# Kana and Han (CJK ideographs, with the extensions and compatibility ideographs).
+_CJK_RUN = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]+")
+
+
+def cjk_query(query: Any) -> str | None:
+    """The query, cleaned, when it is one run of Chinese or Japanese characters (else None).
+
+    Such text is written without spaces, so a run of it is one token: the query is
+    looked for *inside* tokens, as a substring (:meth:`ParagraphTokens.inside`).
+
+    >>> cjk_query(" 中国 "), cjk_query("China"), cjk_query("中国 China")
+    ('中国', None, None)
+    """
+    if not isinstance(query, str):
+        return None
+    query = clean(query).strip()
+    return query if _CJK_RUN.fullmatch(query) else None
+
+
+def paragraph_tokens(doc: Any) -> ParagraphTokens:
+    """The :class:`ParagraphTokens` of a document, kept with it (``Document.derived``)."""
+    return doc.derived("paragraph tokens", ParagraphTokens)

@@ -1,0 +1,125 @@
+"""Counts straight from the token pattern give the tokens (and offsets) the old token table gave.
+
+``_old_table`` below is the token table as it was before issue 24 (one ``finditer`` over the
+whole text, an offset pair per token, the e-mail local part unbounded), copied here so the
+new paths are compared with it: :class:`kit.corpus.tokenizer.ParagraphTokens` (``findall``
+paragraph by paragraph, offsets only for the paragraphs asked for) and ``kit.tokens`` of a
+string.  They are compared on the corpus, on a course folder of other texts written here,
+and on random texts.  Texts here hold no invisible characters and no decomposed accents
+(the old path did not clean them; ``test_hostile_pipeline.py`` tests the cleaning).
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import kit
+from kit.classroom.course_new import new_course
+from kit.corpus.documents import Document
+from kit.corpus.tokenizer import ParagraphTokens, TokenTable
+
+_OLD_WORD = r"(?:[^\W\d_]\.){2,}|\w+(?:['’](?![sS]\b)\w+)*"
+_OLD_PARTS = {
+    "email": r"[\w.+-]+@\w[\w-]*(?:\.\w[\w-]*)+",
+    "number": r"\d+(?:[.,]\d+)+",
+    "word": rf"(?:{_OLD_WORD})(?:-(?:{_OLD_WORD}))*",
+    "possessive": r"['’][sS]\b",
+}
+
+
+def _old_table(text: str):
+    """(starts, ends, raw, lower) exactly as the old ``TokenTable`` made them."""
+    names = [n for n in _OLD_PARTS if n != "email" or "@" in text]
+    pattern = re.compile("|".join(_OLD_PARTS[n] for n in names))
+    flat = text.replace("’", "'").replace("_", " ")
+    starts, ends, raw = [], [], []
+    for m in pattern.finditer(flat):
+        starts.append(m.start())
+        ends.append(m.end())
+        raw.append(m.group())
+    low = [t.lower() for t in raw]
+    low = [t.replace("i\u0307", "i") for t in low]
+    return starts, ends, raw, low
+
+
+def _same_as_before(doc: Document) -> None:
+    starts, ends, raw, low = _old_table(doc.text)
+    found = ParagraphTokens(doc)
+    assert found.raw == raw
+    assert found.lower == low
+    assert kit.tokens(doc) == low and kit.tokens(doc, case_sensitive=True) == raw
+    assert kit.tokens(doc.text) == low  # the string path
+    assert [found.span(i) for i in range(len(raw))] == list(zip(starts, ends))
+    table = TokenTable(doc.text)
+    assert (table.starts, table.ends, table.raw) == (starts, ends, raw)
+
+
+def test_the_corpus_tokens_are_as_before(corpus):
+    for doc in corpus.values():
+        _same_as_before(doc)
+    # and the counts people have read: "cooperation" 5 times in Yang (3.2, 4.3, 5.1, 6.1, 6.3)
+    assert kit.tokens(corpus["yang"]).count("cooperation") == 5
+
+
+# A course folder of other texts: several paragraphs, hard-wrapped lines, e-mail
+# addresses, Markdown emphasis, numbers, initialisms, both apostrophes, a Turkish
+# capital İ, Greek with a final sigma, Chinese without spaces, a hyphen at a line end.
+_TEXTS = {
+    "letters.txt": "Dear editor,\n\nThe U.S.-ROK alliance isn't _new_; it dates from 1953.\n"
+                   "Write to j.doe+news@example.co.uk or ask the Ministry's desk.\n\n"
+                   "Yours, A. N. Other\n",
+    "notes.txt": "İstanbul and ΟΔΟΣ were named.  Prices rose 2.5% to 1,000,000 won in\n"
+                 "the long-\nterm.\n\n\n   Indented paragraph with e.g. lists, i.e. items...\n"
+                 "\t- one\n\t- two’s\n",
+    "mixed.txt": "中国是朝鲜的盟友。North Korea’s ties to China’s leaders—Xi’s—matter.\n\n"
+                 "____ fill in ____ the blank: Kim's, Moon’s, Yoon's___\n\n"
+                 "a@b c@d.e -@x.y 'quoted' “curly” (brackets) [1] {2}\n",
+}
+
+
+def test_a_course_folder_of_other_texts_tokenises_as_before(tmp_path):
+    files = []
+    for name, text in _TEXTS.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        files.append(tmp_path / name)
+    new_course(tmp_path / "course", files)
+    corpus = kit.load_corpus(tmp_path / "course")
+    assert len(corpus) == 3
+    for doc in corpus.values():
+        _same_as_before(doc)
+    # What the texts say: "j.doe+news@example.co.uk" is one token in letters.txt.
+    assert "j.doe+news@example.co.uk" in kit.tokens(corpus["letters"])
+
+
+_PIECES = ["U.S.", "u.s.", "e.g.", "China’s", "Korea's", "don't", "ROK-U.S.-Japan", "1,000", "2.5",
+           "a@b.co", "x-y@z.org", "@", "_", "__x__", "-", "--", "+", ".", ",", "’", "'", "s", "S",
+           "İ", "Σ", "ς", "中国", "word", "Word", "1990s", "—", "(", ")", '"', "\u00a0"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=60),
+       st.lists(st.sampled_from(["", " ", "\n", "\n\n", " \n \n", "\t"]), max_size=60))
+def test_random_texts_tokenise_as_before(pieces, gaps):
+    text = "".join(p + g for p, g in zip(pieces, gaps + [""] * len(pieces)))
+    if not text.strip():
+        return
+    _same_as_before(Document(id="r", text=text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cf", "Cs", "Mn", "Mc", "Me")), max_size=200))
+def test_any_text_tokenises_as_before(text):
+    # Any characters but invisible format characters and combining marks (which the
+    # new path cleans) and lone surrogates (not text).
+    if not text.strip() or "\u0130" in text:
+        return
+    _same_as_before(Document(id="r", text=text))
+
+
+@pytest.mark.parametrize("local", [1, 30, 64])
+def test_email_addresses_up_to_64_characters_before_the_at_stay_whole(local):
+    address = "a" * local + "@example.org"
+    assert kit.tokens(f"Write to {address} today") == ["write", "to", address, "today"]
