@@ -12,12 +12,12 @@ read safely (:mod:`kit.files.yamlfile`, strict); every problem is a
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..corpus.patterns import catastrophic, compile_pattern, matches
 from ..errors import KitError, QuestionBankError, TextNotFound, UnknownQuestion, WrongType, did_you_mean
 from .normalise import IdError, read_ids
 from .questions import Alternative, Citation, Mistake, Question
@@ -36,7 +36,6 @@ COMMON_FIELDS = ("id", "type", "prompt", "explanation", "cites", "quotes", "hint
                  "skill", "point")
 _MAX_PATTERN = 200
 _MISTAKE_KINDS = ("value", "range", "ids", "pattern", "compute")
-_NESTED_REPEAT = re.compile(r"\([^()]*[+*}][^()]*\)\s*[+*{]")   # (a+)+ : can take forever on some answers
 
 
 @dataclass(frozen=True, eq=False)
@@ -251,15 +250,15 @@ def _mistakes(raw, fail, corpus) -> tuple[Mistake, ...]:
         elif what[0] == "pattern":
             if not isinstance(value, str) or len(value) > _MAX_PATTERN:
                 raise fail("mistakes", f"mistake #{n}: pattern must be text under {_MAX_PATTERN} characters.")
-            if _NESTED_REPEAT.search(value):
-                raise fail("mistakes", f"mistake #{n}: pattern {value!r} repeats a group that itself repeats "
-                                       "(like (a+)+), which can take forever to match; simplify it.")
-            try:
-                re.compile(value)
-            except re.error as exc:
-                raise fail("mistakes", f"mistake #{n}: pattern {value!r} is not a valid regular expression ({exc}).") from None
+            try:  # the one bounded-regex helper: size now, time when answers are marked
+                compiled, problem = compile_pattern(value, what="pattern"), catastrophic(value)
+            except KitError as exc:
+                raise fail("mistakes", f"mistake #{n}: {exc}") from None
+            if problem:
+                raise fail("mistakes", f"mistake #{n}: pattern {value!r} can take forever to match some answers: "
+                                       f"{problem}")
             fields["pattern"] = value
-            if not isinstance(m.get("example"), str) or not re.search(value, m["example"], re.IGNORECASE):
+            if not isinstance(m.get("example"), str) or not matches(compiled, m["example"]):
                 raise fail("mistakes", f"mistake #{n}: a pattern needs `example:`, an answer it matches (tests "
                                        f"use it to trigger the mistake), e.g. example: \"{value}\".")
         elif what[0] == "compute":

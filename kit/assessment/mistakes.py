@@ -18,6 +18,7 @@ import re
 import weakref
 from typing import Any
 
+from ..corpus.patterns import compile_pattern, matches
 from .normalise import normalise_answer, read_ids
 from .questions import Mistake, Question
 
@@ -59,7 +60,8 @@ def _matches(q: Question, m: Mistake, value: Any) -> bool:
     if m.ids is not None:
         return isinstance(value, frozenset) and value == m.ids
     if m.pattern is not None:
-        return isinstance(value, str) and re.search(m.pattern, value[:500], re.IGNORECASE) is not None
+        # the bank's pattern, size-checked when the bank was loaded, timed like a student's regex
+        return isinstance(value, str) and matches(compile_pattern(m.pattern, what="pattern"), value[:500])
     target = mistake_value(q, m)
     if isinstance(value, bool) or isinstance(target, bool):
         return value is target
