@@ -15,7 +15,7 @@ import pandas as pd
 from ..corpus.documents import Document, documents_of
 from ..corpus.tokens import Stopwords
 from ..errors import InvalidArgument, SmallReferenceWarning
-from ..options import whole_number
+from ..options import flag, whole_number
 from .frequency import term_counts
 
 __all__ = ["keyness", "g2", "log_ratio", "log_ratio_note", "expected_counts", "chi2_sf", "stars"]
@@ -236,6 +236,7 @@ def keyness(target: Document | Sequence[Document], reference: Document | Sequenc
                     "two different texts. Example: kit.keyness(corpus['cho'], corpus['yang'])."
                 )
     whole_number(min_count, "min_count", "keyness", low=1, example="kit.keyness(target, reference, min_count=2)")
+    stem = flag(stem, "stem", "keyness", "kit.keyness(target, reference, stem=True)")
     if correction not in (None, "bonferroni"):
         raise InvalidArgument(f"correction={correction!r} is not known. Use None or 'bonferroni'.")
     tc, c = _pool(tdocs, stopwords=stopwords, stem=stem)

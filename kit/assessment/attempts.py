@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import KitError
+from ..options import flag
 from .log import attempt_history, record_attempt
 from .choices import letters_as_text
 from .marking import check, format_answer
@@ -77,7 +78,8 @@ class Attempts:
     def __init__(self, question: Question, *, quiz: str, kind: str = "quiz", record: bool = True,
                  reveal_after: int | None = None) -> None:
         self.question, self.quiz, self.kind = question, quiz, kind
-        self.record, self.reveal_after = record, reveal_after
+        self.record = flag(record, "record", kind, f"kit.{kind}(..., record=False)")
+        self.reveal_after = reveal_after
         self.tries = 0          # counted tries in this session
         self.revealed = False
         self._last: int | None = None

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..errors import InvalidArgument, StoreError, WrongType, shown
-from ..options import renamed_options
+from ..options import flag, renamed_options
 from .log import COLUMNS, EXPORT_COLUMNS, GRADED, learner_id, read_attempts
 from ..files.store import atomic_write_text
 from ..display.progress_chart import progress_chart
@@ -143,6 +143,7 @@ def export_progress(path: str | os.PathLike = "my_progress.csv", *, student: str
     >>> out.read_text(encoding="utf-8").splitlines()[0]
     'student,learner,time,kind,quiz,question,attempt,status,score,response,mistake,feedback'
     """
+    excel = flag(excel, "excel", "export_progress", "kit.export_progress('my_progress.csv', excel=True)")
     path = _target(path)
     df = progress(bank=bank)
     who = _student(student)

@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from .effort import MIN_WORDS, attempt_problem
 from ..errors import InvalidArgument, UnknownQuestion, WrongType, did_you_mean
-from ..options import renamed_options
+from ..options import flag, renamed_options
 
 __all__ = ["compare_reading", "reading_task", "reading_tasks", "word_count", "MIN_WORDS", "attempt_problem",
            "latest_reading", "KitReading"]
@@ -196,6 +196,7 @@ def compare_reading(task: str, answer: str, *, save: bool = True) -> KitReading:
     ...
     kit.errors.InvalidArgument: Write your own reading of 'Cho ¶1' first: your text has only 2 distinct words ...
     """
+    save = flag(save, "save", "compare_reading", "kit.compare_reading(task, answer, save=False)")
     found = reading_task(task)
     text = answer
     if text is not None and not isinstance(text, str):

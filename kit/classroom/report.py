@@ -35,6 +35,7 @@ import pandas as pd
 
 from ..assessment.log import DONE, GRADED
 from ..errors import InvalidArgument
+from ..options import flag
 from .files import REQUIRED, csv_files, read_exports
 from .items import QuestionLookup, distractor_table, first_tries, item_table
 from .patterns import guessing_table, trivial_table
@@ -212,6 +213,7 @@ def class_report(paths: str | os.PathLike | Iterable[str | os.PathLike] | None =
     ...
     kit.errors.TextNotFound: 'no/such/folder' does not exist. Give the folder holding the students' exported CSV files, or the files themselves.
     """
+    anonymise = flag(anonymise, "anonymise", "class_report", "kit.class_report('exports/', anonymise=True)")
     lookup = QuestionLookup(banks)
     if (paths is None) == (inbox is None):
         raise InvalidArgument("class_report() reads either exported CSVs (a folder or files) or inbox= (the class "

@@ -26,7 +26,7 @@ import warnings
 import pandas as pd
 
 from ..errors import KitWarning, WrongType
-from ..options import renamed_options
+from ..options import flag, renamed_options
 
 __all__ = ["table_html", "accessible_tables"]
 
@@ -140,6 +140,7 @@ def accessible_tables(on: bool = True) -> bool:
     >>> accessible_tables()  # plain Python: nothing to change
     False
     """
+    on = flag(on, "on", "accessible_tables", "kit.accessible_tables(False)")
     try:
         from IPython import get_ipython
     except ImportError:  # pragma: no cover - IPython comes with Jupyter

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..options import renamed_function
+from ..options import flag, renamed_function
 
 if TYPE_CHECKING:
     import ipywidgets
@@ -47,8 +47,7 @@ def compare_arguments_explorer(*, question: str | None = None, context: bool = T
     from ..argumentation import comparison as compare
     from ..errors import InvalidArgument, UnknownQuestion, did_you_mean
 
-    if not isinstance(context, bool):
-        raise InvalidArgument(f"context is True or False, not {context!r}. Example: compare_arguments_explorer(context=False).")
+    context = flag(context, "context", "compare_arguments_explorer", "kit.compare_arguments_explorer(context=False)")
     table = compare.comparison_questions(corpus=corpus)
     options = [(f"{q} ({rel})", qid) for qid, q, rel in table.itertuples(index=False)]
     first = question if question is not None else options[0][1]

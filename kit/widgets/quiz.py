@@ -25,7 +25,7 @@ from ..display.html import markdown_html
 from ..assessment import Bank, Question, format_answer, load_bank, parse_bank
 from ..assessment.attempts import Attempts
 from ..errors import InvalidArgument, KitError, WrongType
-from ..options import renamed_options
+from ..options import flag, renamed_options
 from .controls import AriaPatch
 
 if TYPE_CHECKING:
@@ -279,4 +279,4 @@ def quiz(bank: str | os.PathLike | Bank | Question | Sequence[Question | dict], 
                                           or not isinstance(show_answer_after, int) or show_answer_after < 1):
         raise InvalidArgument(f"show_answer_after must be a whole number of tries (1 or more) or None, "
                               f"not {show_answer_after!r}. Example: kit.quiz('01_close_reading', show_answer_after=2).")
-    return QuizBox(_questions(bank, corpus), show_answer_after=show_answer_after, record=bool(record))
+    return QuizBox(_questions(bank, corpus), show_answer_after=show_answer_after, record=flag(record, "record", "quiz", "kit.quiz('00_start_here', record=False)"))
