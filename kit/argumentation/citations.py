@@ -15,6 +15,12 @@ a document (``[Table 1.2]``, ``[Figure 2.1]``: see :data:`NOT_DOCUMENTS`) are le
 Citations in parentheses, ``(cho 1.1)``, are read too: an id of a course text is
 checked; other parentheses (``(about 5.5)``, ``(Python 3.10)``) are left alone, unless
 they directly follow a quotation, which then cannot be checked and is reported.
+
+Ids are read as people type them: ``[ cho 9.9 ]``, ``[cho  9.9]``, ``[cho9.9]``, a tab or
+a non-breaking space inside, and ``[cho 3.2, 9.9]`` (the second id is ``cho 9.9``).  In a
+quotation, ``[...]``, ``[…]`` and an editor's ``[t]he`` stand for words left out or changed.
+Every pattern here is bounded (a bracket holds at most 300 characters, a quotation 2,000),
+so a megabyte of text is read in linear time.
 """
 from __future__ import annotations
 
@@ -22,7 +28,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..corpus.documents import Sentence
-from ..corpus.ids import SENTENCE_ID
+from ..corpus.ids import SENTENCE_ID, WRITTEN_ID
 from ..errors import KitError, WrongType, did_you_mean
 from ..options import renamed_options
 
@@ -30,7 +36,7 @@ if TYPE_CHECKING:
     from ..corpus.documents import Corpus
 
 __all__ = ["CITATION_RE", "QUOTED_CITATION_RE", "PAREN_CITATION_RE", "QUOTED_PAREN_RE", "NOT_DOCUMENTS",
-           "split_ids", "quote_in", "problems", "resolve", "check_citations"]
+           "split_ids", "cited_ids", "quote_in", "problems", "resolve", "check_citations"]
 
 _SID = SENTENCE_ID
 _IDS = rf"{_SID}(?:\s*[;,]\s*{_SID})*"
@@ -38,12 +44,22 @@ _IDS = rf"{_SID}(?:\s*[;,]\s*{_SID})*"
 CITATION_RE = re.compile(rf"\[({_IDS})\]")
 #: A quotation directly followed by a citation: ``"would be futile" [cho 3.2]``.
 QUOTED_CITATION_RE = re.compile(
-    rf"[\"“]([^\"“”]{{2,}}?)[\"”]\s*(?:\([^)]*\)\s*)?\[({_IDS})\]"
+    rf"[\"“]([^\"“”]{{2,2000}}?)[\"”]\s*(?:\([^()]{{0,300}}\)\s*)?\[({_IDS})\]"
 )
 #: A citation in parentheses: ``(cho 1.1)`` or ``(yang 7.2; yang 8.1)``.
 PAREN_CITATION_RE = re.compile(rf"\(({_IDS})\)")
 #: A quotation directly followed by a citation in parentheses: ``"would be futile" (cho 3.2)``.
-QUOTED_PAREN_RE = re.compile(rf"[\"“]([^\"“”]{{2,}}?)[\"”]\s*\(({_IDS})\)")
+QUOTED_PAREN_RE = re.compile(rf"[\"“]([^\"“”]{{2,2000}}?)[\"”]\s*\(({_IDS})\)")
+# What the checker reads (bounded, so linear on any text): a bracket or parenthesis, whose
+# content may be a list of ids as typed; a quotation directly followed by one.
+_BRACKET = re.compile(r"\[([^\[\]\n]{1,300})\]")
+_PAREN = re.compile(r"\(([^()\n]{1,300})\)")
+_QUOTED = re.compile(r"[\"“]([^\"“”]{2,2000}?)[\"”]\s{0,20}(?:\([^()\n]{0,300}\)\s{0,20})?"
+                     r"(?:\[([^\[\]\n]{1,300})\]|\(([^()\n]{1,300})\))")
+_PART_SEP = re.compile(r"\s*(?:[;,&]|\band\b)\s*")
+_ONE_ID = re.compile(WRITTEN_ID)
+_NO_DOC = re.compile(r"(\d+)\s*\.\s*(\d+)")   # "9.9" after "cho 3.2, ": the same document
+_GAP = re.compile(r"\[[^\[\]]{0,40}\]|\.\.\.|…")   # [...], [t]he, ..., …
 #: Words that name a part of a document, not a document: ``[Table 1.2]`` is not a citation.
 NOT_DOCUMENTS = frozenset("""table tables figure fig figs chart section sec chapter ch page pages p pp para
 paragraph line lines step part lesson exercise ex question q task item note appendix box version v eq
@@ -52,6 +68,31 @@ equation example rule slide unit week activity quiz level""".split())
 
 def split_ids(group: str) -> list[str]:
     return [part.strip() for part in re.split(r"[;,]", group) if part.strip()]
+
+
+def cited_ids(content: str) -> list[str] | None:
+    """The ids inside one bracket as the kit writes them (``cho 9.9``), or None if it holds none.
+
+    A part without a document takes the one before it; a bracket whose first part is no id
+    (``[...]``, ``[sic]``, ``[1.2]``) is no citation.
+
+    >>> cited_ids(" cho\u00a03.2,\t9.9 "), cited_ids("cho9.9; Yang 7 . 2"), cited_ids("...")
+    (['cho 3.2', 'cho 9.9'], ['cho 9.9', 'Yang 7.2'], None)
+    """
+    ids: list[str] = []
+    doc = None
+    for k, part in enumerate(_PART_SEP.split(content.strip())):
+        match = _ONE_ID.fullmatch(part.strip())
+        bare = None if match else _NO_DOC.fullmatch(part.strip())
+        if match and match.group(1):
+            doc = match.group(1)
+        elif not (bare and doc):
+            if k == 0:
+                return None
+            continue
+        para, sent = (match or bare).groups()[-2:]
+        ids.append(f"{doc} {para}.{sent}")
+    return ids or None
 
 
 def _norm(s: str) -> str:
@@ -65,7 +106,7 @@ def quote_in(phrase: str, sentence_text: str) -> bool:
     An ellipsis (``...`` or ``…``) in the phrase stands for omitted words: each part must
     occur, in order.
     """
-    parts = [p.strip(" ,") for p in re.split(r"\.\.\.|…", phrase) if p.strip(" ,")]
+    parts = [p.strip(" ,") for p in _GAP.split(phrase) if p.strip(" ,")]
     text, pos = _norm(sentence_text), 0
     for part in parts:
         found = text.find(_norm(part), pos)
@@ -108,9 +149,9 @@ def problems(text: str, corpus, where: str) -> list[str]:
     """
     out, reported = [], set()
     known = list(corpus)
-    for regex, bracket in ((CITATION_RE, True), (PAREN_CITATION_RE, False)):
+    for regex, bracket in ((_BRACKET, True), (_PAREN, False)):
         for match in regex.finditer(text):
-            for sid in split_ids(match.group(1)):
+            for sid in cited_ids(match.group(1)) or ():
                 try:
                     found = resolve(sid, corpus)
                 except KitError:
@@ -122,26 +163,27 @@ def problems(text: str, corpus, where: str) -> list[str]:
                 if found is None and (typo or (bracket and doc.lower() not in NOT_DOCUMENTS)):
                     out.append(_no_text(where, sid, known))
                     reported.add(sid)
-    for regex in (QUOTED_CITATION_RE, QUOTED_PAREN_RE):
-        for match in regex.finditer(text):
-            phrase, ids = match.group(1), split_ids(match.group(2))
-            texts, missing = [], []
-            for sid in ids:
-                try:
-                    sentence = resolve(sid, corpus)
-                except KitError:
-                    continue  # reported above: the sentence does not exist
-                if sentence is None:
-                    missing.append(sid)
-                else:
-                    texts.append(sentence.text)
-            if texts and not any(quote_in(phrase, t) for t in texts):
-                out.append(f"{where}: quotes {phrase!r} but {', '.join(ids)} does not contain it")
-            elif not texts and missing and not set(missing) & reported:
-                out.append(f"{where}: quotes {phrase!r} but cites {', '.join(missing)}: no text "
-                           f"{missing[0].split()[0]!r} in the course (its texts: {', '.join(known)}), so the "
-                           "quotation cannot be checked")
-                reported.update(missing)
+    for match in _QUOTED.finditer(text):
+        phrase, ids = match.group(1), cited_ids(match.group(2) or match.group(3))
+        if ids is None:
+            continue
+        texts, missing = [], []
+        for sid in ids:
+            try:
+                sentence = resolve(sid, corpus)
+            except KitError:
+                continue  # reported above: the sentence does not exist
+            if sentence is None:
+                missing.append(sid)
+            else:
+                texts.append(sentence.text)
+        if texts and not any(quote_in(phrase, t) for t in texts):
+            out.append(f"{where}: quotes {phrase!r} but {', '.join(ids)} does not contain it")
+        elif not texts and missing and not set(missing) & reported:
+            out.append(f"{where}: quotes {phrase!r} but cites {', '.join(missing)}: no text "
+                       f"{missing[0].split()[0]!r} in the course (its texts: {', '.join(known)}), so the "
+                       "quotation cannot be checked")
+            reported.update(missing)
     return out
 
 
