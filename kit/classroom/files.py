@@ -28,12 +28,13 @@ import csv
 import io
 import os
 import warnings
+from collections import Counter
 from pathlib import Path
 
 import pandas as pd
 
 from ..assessment.log import EXPORT_COLUMNS, STATUSES
-from ..errors import InvalidArgument, TextNotFound, WrongType
+from ..errors import InvalidArgument, TextNotFound, WrongType, shown
 
 __all__ = ["csv_files", "read_export", "read_exports", "REQUIRED", "OPTIONAL", "KNOWN_STATUS", "MAX_BYTES"]
 
@@ -125,22 +126,49 @@ def _display_names(keys: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
     return out
 
 
-def _seen(key: tuple[str, str], owner: dict) -> bool:
-    """Was this student read already?  The same name and learner id; or the same name where
-    either export has no learner id (an older export of the same student)."""
-    name, learner = key
-    return key in owner or any(n == name and (not learner or not lid) for n, lid in owner)
+def _clash(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Do two (student, learner) pairs name the same student?  The same name and learner id;
+    or the same name where either has no learner id (an export made before there were ids)."""
+    return a[0] == b[0] and (a[1] == b[1] or not a[1] or not b[1])
+
+
+def _rows(df: pd.DataFrame) -> set:
+    return set(zip(df["student"], df["quiz"], df["question"], df["attempt"], df["status"], df["response"]))
+
+
+def _groups(read: list) -> list[list[int]]:
+    """The files (indexes into ``read``) that claim one student, in groups (transitively)."""
+    parent = list(range(len(read)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = i = parent[parent[i]]
+        return i
+
+    by_name: dict[str, list[tuple[int, str]]] = {}
+    for i, (_, _, keys) in enumerate(read):
+        for name, learner in keys:
+            for j, other in by_name.get(name, []):
+                if j != i and _clash((name, learner), (name, other)):
+                    parent[root(i)] = root(j)
+            by_name.setdefault(name, []).append((i, learner))
+    groups: dict[int, list[int]] = {}
+    for i in range(len(read)):
+        groups.setdefault(root(i), []).append(i)
+    return list(groups.values())
 
 
 def read_exports(files: list[Path]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Every attempt of every readable file (with ``student`` as shown, ``learner`` and
     ``file``) and the files skipped (``file``, ``reason``); skipped files also warn.
 
-    A file whose (student, learner) pair was already read from another file is a
-    student's second export: skipped as a duplicate; so is a file with a name already
-    read where one of the two has no learner id (an export made before there were ids).
+    A name inside a file is not proof of who handed it in.  When several files hold
+    attempts of one student (the same name and learner id, or the same name where one has
+    no learner id), the one holding every attempt of the others is that student's latest
+    export and the others are skipped as duplicates; if none does, they conflict (one may
+    be forged), and all of them are skipped and listed: none is counted.
     """
-    frames, skipped, owner, order = [], [], {}, []
+    read, skipped = [], []
     for path in files:
         try:
             df = read_export(path)
@@ -148,14 +176,28 @@ def read_exports(files: list[Path]) -> tuple[pd.DataFrame, pd.DataFrame]:
             skipped.append({"file": path.name, "reason": str(exc)})
             continue
         df["student"] = df["student"].fillna("").astype(str).str.strip().replace("", path.stem)
-        keys = list(dict.fromkeys(zip(df["student"], df["learner"]))) or [(path.stem, "")]
-        again = [k for k in keys if _seen(k, owner)]
-        if again:
-            first = next(f for k, f in owner.items() if k[0] == again[0][0])
-            skipped.append({"file": path.name, "reason": f"duplicate: {again[0][0]!r} was already read "
-                                                          f"from {first}"})
+        read.append((path, df, list(dict.fromkeys(zip(df["student"], df["learner"]))) or [(path.stem, "")]))
+    kept = set(range(len(read)))
+    for group in _groups(read):
+        if len(group) == 1:
             continue
-        owner.update({k: path.name for k in keys})
+        rows = {i: _rows(read[i][1]) for i in group}
+        whole = next((i for i in group if all(rows[j] <= rows[i] for j in group)), None)
+        claims = Counter(n for i in group for n in {k[0] for k in read[i][2]})
+        who = ", ".join(shown(n, 40) for n in sorted(n for n, c in claims.items() if c > 1)[:3])
+        for i in group:
+            if whole is not None and i == whole:
+                continue
+            kept.discard(i)
+            skipped.append({"file": read[i][0].name, "reason": (
+                f"duplicate: an earlier export of {who}, all its attempts are in {read[whole][0].name}"
+                if whole is not None else
+                f"conflict: {', '.join(read[j][0].name for j in group)} all hold attempts of {who} that differ, "
+                "so none is counted (one may be forged): ask the student to hand in again, or collect "
+                "with the class inbox, which knows who handed in each file")})
+    frames, order = [], []
+    for i in sorted(kept):
+        path, df, keys = read[i]
         order += keys
         df["file"] = path.name
         frames.append(df)

@@ -85,7 +85,7 @@ def test_broken_duplicate_and_foreign_files_are_skipped_by_name(class_folder):
     (class_folder / "ragged.csv").write_text(HEADER + "x,t,quiz,q,a,1,correct\n", encoding="utf-8")
     (class_folder / "badattempt.csv").write_text(HEADER + "y,t,quiz,q,a,one,correct,1,r,,\n", encoding="utf-8")
     (class_folder / "binary.csv").write_bytes(b"\xff\xfe\x00\x01PK\x03\x04")
-    (class_folder / "zz_ann_again.csv").write_text(HEADER + "ann,t,quiz,q,a,1,correct,1,r,,\n", encoding="utf-8")
+    (class_folder / "zz_ann_again.csv").write_bytes((class_folder / "ann.csv").read_bytes())  # exported twice
     (class_folder / "notes.txt").write_text("not a csv", encoding="utf-8")  # not even looked at
     with pytest.warns(UserWarning, match="class_report skipped"):
         report = class_report(class_folder)
@@ -96,6 +96,24 @@ def test_broken_duplicate_and_foreign_files_are_skipped_by_name(class_folder):
     assert "duplicate" in reasons["zz_ann_again.csv"] and "ann.csv" in reasons["zz_ann_again.csv"]
     assert "line 2" in reasons["ragged.csv"] and "attempt 'one'" in reasons["badattempt.csv"]
     assert list(report.students["student"]) == ["ann", "ben", "cat"]  # the good ones still counted
+
+
+def test_a_forged_export_does_not_displace_the_real_one(class_folder):
+    """aa_forged.csv (read first) holds rows for "ben" that ben never made: the report cannot
+    know which file is ben's, so it lists the conflict and counts neither (issue 23, item 7)."""
+    ben = (class_folder / "ben.csv").read_text(encoding="utf-8").splitlines()
+    learner = ben[1].split(",")[1]
+    forged = [ben[0], f"ben,{learner},2026-01-01T10:00:00+00:00,quiz,00_start_here,futile-sentence,1,correct,1,"
+              "cho 3.2,,"]
+    (class_folder / "aa_forged.csv").write_text("\r\n".join(forged) + "\r\n", encoding="utf-8")
+    with pytest.warns(UserWarning, match="conflict"):
+        report = class_report(class_folder)
+    reasons = dict(zip(report.skipped["file"], report.skipped["reason"]))
+    assert set(reasons) == {"aa_forged.csv", "ben.csv"}
+    assert "conflict" in reasons["ben.csv"] and "'ben'" in reasons["ben.csv"]
+    assert list(report.students["student"]) == ["ann", "cat"]  # ben's forged "right" answer is not counted
+    q = report.questions.set_index("question").loc["futile-sentence"]
+    assert q["students"] == 2 and q["right_first"] == pytest.approx(1 / 2)  # ann only
 
 
 def test_bad_arguments_are_kit_errors(tmp_path):
@@ -144,7 +162,8 @@ def test_cli_writes_the_html_page_and_lists_skipped_files(class_folder, tmp_path
     (class_folder / "zz.csv").write_text(HEADER + "ben,t,quiz,q,a,1,correct,1,r,,\n", encoding="utf-8")
     assert _cli("class-report", class_folder, "--html", out, "--anonymise").returncode == 0
     page = re.sub(r"base64,[A-Za-z0-9+/=]+", "base64,", out.read_text(encoding="utf-8"))  # (the PNG's text)
-    assert "ben" not in page and "ann" not in page and "duplicate" in page  # not in the skipped table either
+    # zz.csv's "ben" row is not in ben.csv: a conflict, listed without names (not in the skipped table either)
+    assert "ben" not in page and "ann" not in page and "conflict" in page
     assert "Traceback" not in proc.stderr
 
 
