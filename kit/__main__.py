@@ -9,15 +9,42 @@ Validates question banks (YAML): types, answers, options, unique ids, that every
 cited sentence exists and every quotation is in its sentence, and that computed
 answers (``compute:``) run.  ``python -m kit quiz key FILE`` prints the answer key.
 Exit code 0 when all files are valid, 1 otherwise.  No traceback is ever printed:
-every failure is one line ``ERROR <file>: <what> — <fix>``.
+every failure is one line ``ERROR <file>: <what> — <fix>``.  Text from a bank or a student's
+CSV cannot drive the terminal: control characters (escape sequences, carriage returns),
+bidirectional overrides and lone surrogates are printed as visible ``\\x1b``-style escapes.
+
+>>> _neutral("ok\\x1b[2Jgone\\r\\u202e")
+'ok\\\\x1b[2Jgone\\\\r\\\\u202e'
 """
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 
 from .classroom import cli as classroom_cli
 from .errors import KitError
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _neutral(text: str) -> str:
+    """``text`` with every character that could move the cursor or reorder a line made visible."""
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
+
+
+class _Visible:
+    """A text stream that writes through :func:`_neutral` (everything the CLI prints)."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(_neutral(text))
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
 
 
 def _error(path: str, exc: BaseException) -> str:
@@ -85,6 +112,16 @@ def _course(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; everything printed goes through :func:`_neutral`."""
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _Visible(out), _Visible(err)
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _main(argv: list[str] | None) -> int:
     parser = argparse.ArgumentParser(prog="python -m kit", description="Close Reading Kit tools for teachers.")
     sub = parser.add_subparsers(dest="command", required=True)
     quiz = sub.add_parser("quiz", help="work with quiz question banks")

@@ -16,7 +16,7 @@ import subprocess
 from pathlib import Path
 from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
-from ..errors import InvalidArgument, WrongType
+from ..errors import InvalidArgument, WrongType, shown
 
 __all__ = ["nbgitpuller_link", "origin_url", "repo_folder"]
 
@@ -30,10 +30,14 @@ def _public_url(url: str) -> str:
     m = _SCP.match(url)
     if m and "/" in m.group(2) and not url.startswith(("http://", "https://")):
         url = f"https://{m.group(1)}/{m.group(2)}"
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError on a port that is not a number
+    except ValueError:
+        parts = urlsplit("")
     if parts.scheme not in ("http", "https") or not parts.hostname or not parts.path.strip("/"):
         raise InvalidArgument(
-            f"{url!r} is not a repository URL a hub can clone (it needs https://host/owner/name). "
+            f"{shown(re.sub(r'//[^/]*@', '//', url))} is not a repository URL a hub can clone (it needs https://host/owner/name). "
             "Give one with --repo https://github.com/OWNER/NAME.")
     host = parts.hostname + (f":{parts.port}" if parts.port else "")
     return urlunsplit((parts.scheme, host, parts.path, "", ""))  # user:password@ never printed
@@ -81,9 +85,17 @@ def nbgitpuller_link(hub: str, *, repo: str | None = None, branch: str = "main",
     for name, value in (("hub", hub), ("branch", branch), ("path", path)):
         if not isinstance(value, str) or not value.strip():
             raise WrongType(f"nbgitpuller_link(): {name} must be a non-empty string, not {value!r}.")
-    hub_parts = urlsplit(hub.strip())
-    if hub_parts.scheme not in ("http", "https") or not hub_parts.hostname:
-        raise InvalidArgument(f"--hub {hub!r} is not a hub address. Give one such as https://hub.example.edu.")
+    try:
+        hub_parts = urlsplit(hub.strip())
+        hub_parts.port  # noqa: B018 - raises ValueError on a port that is not a number
+    except ValueError:
+        hub_parts = None
+    if hub_parts is None or hub_parts.scheme not in ("http", "https") or not hub_parts.hostname:
+        raise InvalidArgument(f"--hub {shown(hub)} is not a hub address. Give one such as https://hub.example.edu.")
+    if hub_parts.username is not None or hub_parts.password is not None:  # never echoed: it may be a password
+        raise InvalidArgument("--hub holds a user name or password before '@'; a link for students must not carry "
+                              f"them (the link is not printed). Give the hub's address alone, such as "
+                              f"https://{hub_parts.hostname}.")
     if repo is None:
         repo = origin_url()
         if repo is None:
