@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import cached_property, lru_cache
+from itertools import accumulate
+from operator import sub
 from typing import Any
 
 from .cleaning import clean, clean_map, needs_cleaning
@@ -164,7 +166,7 @@ class ParagraphTokens:
             flat = flatten(clean(p.text))
             raw += token_re(email="@" in flat, punct=False).findall(flat)
         self.raw = raw
-        self._spans: dict[int, tuple[list[int], list[int]]] = {}
+        self._spans: dict[int, tuple] = {}
 
     @cached_property
     def lower(self) -> list[str]:
@@ -174,19 +176,36 @@ class ParagraphTokens:
         """The paragraph (0-based) holding token ``i``."""
         return bisect_right(self.firsts, i) - 1
 
-    def offsets(self, k: int) -> tuple[list[int], list[int]]:
-        """``(starts, ends)`` in ``text`` of the tokens of paragraph ``k`` (matched once, kept)."""
-        if k not in self._spans:
+    def offsets(self, k: int) -> tuple[int, list[int], list[int], list[int] | None]:
+        """``(paragraph start, starts, ends, where)`` of paragraph ``k``'s tokens (found once, kept):
+        offsets in the paragraph's cleaned text; ``where`` maps them back to the paragraph
+        (None when it needed no cleaning)."""
+        found = self._spans.get(k)
+        if found is None:
             p = self._paragraphs[k]
-            spans = [(a + p.start, b + p.start) for a, b, _ in token_spans(p.text)]
-            self._spans[k] = ([a for a, _ in spans], [b for _, b in spans])
-        return self._spans[k]
+            where, matches, cleaned = _matches(p.text)
+            if "@" in cleaned:  # an e-mail token may begin with "." "+" "-": match again
+                spans = [m.span() for m in matches]
+                starts, ends = [a for a, _ in spans], [b for _, b in spans]
+            else:
+                # Each token is the first occurrence of its text after the previous one: the
+                # gaps between tokens hold no word character, and every token holds one.
+                # (One str.find per token: about half the cost of matching again.)
+                toks = self.raw[self.firsts[k]:self.firsts[k + 1] if k + 1 < len(self.firsts) else None]
+                find = flatten(cleaned).find
+                ends = list(accumulate(toks, lambda pos, tok: find(tok, pos) + len(tok), initial=0))[1:]
+                starts = list(map(sub, ends, map(len, toks)))
+            found = self._spans[k] = (p.start, starts, ends, where)
+        return found
 
     def span(self, i: int) -> tuple[int, int]:
         """``(start, end)`` of token ``i`` in ``text``."""
-        k = self.paragraph_of(i)
-        starts, ends = self.offsets(k)
-        return starts[i - self.firsts[k]], ends[i - self.firsts[k]]
+        k = bisect_right(self.firsts, i) - 1
+        start, starts, ends, where = self._spans.get(k) or self.offsets(k)
+        m = i - self.firsts[k]
+        if where is None:
+            return start + starts[m], start + ends[m]
+        return start + where[starts[m]], start + where[ends[m]]
 
     def inside(self, query: str, vocabulary=None) -> list[tuple[int, int, int, int]]:
         """``(i, i, start, end)`` of each occurrence of ``query`` inside token ``i`` (lower case).
