@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from typing import Any, TYPE_CHECKING
 
 from ..corpus.documents import Document, documents_of
+from ..display.html import encodable
 from ..errors import InvalidArgument, WrongType
 from ..options import choice, flag, renamed_options, whole_number
 from ..corpus.tokenizer import cjk_query
@@ -137,6 +138,9 @@ class HTMLView:
 
     data: str
     summary: str = ""
+
+    def __post_init__(self) -> None:  # a lone surrogate in a text would make the page unencodable
+        object.__setattr__(self, "data", encodable(self.data))
 
     def _repr_html_(self) -> str:
         return self.data

@@ -4,7 +4,16 @@ from __future__ import annotations
 import html
 import re
 
-__all__ = ["markdown_html"]
+__all__ = ["markdown_html", "encodable"]
+
+
+def encodable(text: str) -> str:
+    """``text`` with lone surrogates (from a broken file or a bad copy) as U+FFFD, so it can be sent as UTF-8.
+
+    >>> encodable("a\\ud800b").encode("utf-8")
+    b'a\\xef\\xbf\\xbdb'
+    """
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
 def markdown_html(text: str) -> str:
@@ -20,4 +29,4 @@ def markdown_html(text: str) -> str:
         p = re.sub(r"\*\*([^*]+)\*\*", r"<strong>\1</strong>", p)
         p = re.sub(r"(?<![\w*])\*([^*\s][^*]*)\*(?![\w*])", r"<em>\1</em>", p)
         out.append(f"<p>{p}</p>")
-    return "".join(out)
+    return encodable("".join(out))
