@@ -37,7 +37,25 @@ __all__ = [
 
 
 class KitError(Exception):
-    """Base class of every error raised by the kit."""
+    """Base class of every error raised by the kit.
+
+    A message stays readable whatever value it echoes: in a message over 1,000 characters,
+    each run of more than 200 without a space (a 1 MB sentence id) is cut in the middle.
+
+    >>> len(str(KitError("There is no sentence " + repr("cho " + "9" * 10**6) + "."))) < 200
+    True
+    """
+
+    def __init__(self, *args) -> None:
+        if args and isinstance(args[0], str) and len(args[0]) > 1000:
+            import re
+
+            def cut(m) -> str:
+                run = m.group()
+                return f"{run[:60]}...{run[-40:]} ({len(run):,} characters)"
+
+            args = (re.sub(r"\S{201,}", cut, args[0])[:2000], *args[1:])
+        super().__init__(*args)
 
 
 def did_you_mean(name, known) -> str:

@@ -56,10 +56,16 @@ def csv_files(paths) -> list[Path]:
     for p in paths:
         if not isinstance(p, (str, os.PathLike)):
             raise WrongType(f"class_report() takes file or folder names, not {p!r}.")
-        p = Path(p).expanduser()
-        if p.is_dir():
-            out += sorted(f for f in p.iterdir() if f.suffix.lower() == ".csv" and f.is_file())
-        elif p.is_file():
+        try:
+            p = Path(p).expanduser()
+            if p.is_dir():
+                out += sorted(f for f in p.iterdir() if f.suffix.lower() == ".csv" and f.is_file())
+                continue
+        except (OSError, ValueError, RuntimeError) as exc:  # too long, a NUL, ~nouser, no permission
+            why = getattr(exc, "strerror", "") or exc
+            raise InvalidArgument(f"class_report() cannot use {shown(os.fspath(p))} ({why}). Give the folder "
+                                  "holding the students' exported CSV files.") from None
+        if p.is_file():
             out.append(p)
         else:
             raise TextNotFound(f"{str(p)!r} does not exist. Give the folder holding the students' "
