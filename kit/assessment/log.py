@@ -142,8 +142,9 @@ def record_attempt(*, quiz: str, question: str, response, status: str, attempt: 
     }
 
     def numbered(saved: list[dict]) -> dict:
-        last = _history(_good(saved)[0], quiz=str(quiz), question=str(question), kind=kind).last
-        return {**record, "attempt": last + 1 if attempt is None else attempt}
+        last = _histories(saved)[0].get((str(quiz), str(question), kind), History(0, 0)).last
+        now = datetime.now(timezone.utc).isoformat(timespec="milliseconds")  # in number order
+        return {**record, "time": now, "attempt": last + 1 if attempt is None else attempt}
 
     return store.append_record(progress_path(), numbered)["attempt"]
 
@@ -215,14 +216,33 @@ class History(NamedTuple):
 def attempt_history(*, quiz: str, question: str, kind: str = "quiz") -> History:
     """The saved attempts at one question: the last attempt number, and the wrong tries since the
     last right one that no anticipated mistake addressed (they set the level of the next hint)."""
-    return _history(read_attempts(), quiz=quiz, question=question, kind=kind)
+    path = progress_path()
+    histories, odd = _histories(store.read_records(path))
+    if odd:
+        warnings.warn(f"{str(path)!r}: skipped {len(odd)} record(s) with odd fields ({'; '.join(odd[:3])}"
+                      f"{' ...' if len(odd) > 3 else ''}). The file was not changed.", stacklevel=2)
+    return histories.get((quiz, question, kind), History(0, 0))
 
 
-def _history(records: list[dict], *, quiz: str, question: str, kind: str) -> History:
-    last, wrong = 0, 0
-    for rec in records:
-        if rec["quiz"] == quiz and rec["question"] == question and rec["kind"] == kind:
-            last = max(last, rec["attempt"])
-            hinted = rec["status"] in ("incorrect", "partial") and not rec["mistake"]
-            wrong = 0 if rec["status"] == "correct" else wrong + hinted
-    return History(last, wrong)
+# records folded, the last of them (the store hands back the same objects for lines it read
+# before), and what they give: with 100,000 saved attempts a Check folds only the new ones
+_FOLD: list = [0, None, {}, []]
+
+
+def _histories(records: list[dict]) -> tuple[dict[tuple[str, str, str], History], list[str]]:
+    """``(quiz, question, kind) -> History`` over the good records, and what is odd in the others."""
+    n, last_rec, hist, odd = _FOLD
+    if not (0 < n <= len(records) and records[n - 1] is last_rec):
+        n, hist, odd = 0, {}, []
+    hist, odd = dict(hist), list(odd)
+    for number, rec in enumerate(records[n:], start=n + 1):
+        problem = _odd(rec)
+        if problem:
+            odd.append(f"record {number}: {problem}")
+            continue
+        key = (rec["quiz"], rec["question"], rec.get("kind", "quiz"))
+        last, wrong = hist.get(key, (0, 0))
+        hinted = rec["status"] in ("incorrect", "partial") and not rec.get("mistake")
+        hist[key] = History(max(last, rec["attempt"]), 0 if rec["status"] == "correct" else wrong + hinted)
+    _FOLD[:] = [len(records), records[-1] if records else None, hist, odd]
+    return hist, odd
