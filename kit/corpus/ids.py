@@ -19,11 +19,14 @@ __all__ = ["DOC_ID", "SENTENCE_ID", "DOC_ID_RE", "SENTENCE_ID_RE", "WRITTEN_ID",
 
 #: A document id: letters, digits, ``_`` and ``-``, starting with a letter or digit.
 DOC_ID = r"[^\W_][\w-]*"
+_TYPED_DOC = r"[^\W_][\w-]{0,254}"
 #: A full sentence id as the kit writes it: ``cho 2.3`` (one space, no groups: for embedding).
 SENTENCE_ID = rf"{DOC_ID} \d+\.\d+"
 #: A sentence id as a person may type it: ``cho3.2``, ``Cho 3 . 2``.  Without a space the
 #: document must start with a letter (``13.2`` is not document ``1``); groups: doc, paragraph, sentence.
-WRITTEN_ID = rf"((?!\d){DOC_ID}?|{DOC_ID}(?=\s))\s*(\d+)\s*\.\s*(\d+)"
+#: The document part is at most 255 characters (a file name's limit), so that scanning an
+#: answer is linear: a 10 kB run such as ``a-a-a-…`` tries each start for 255 characters at most.
+WRITTEN_ID = rf"((?!\d){_TYPED_DOC}?|{_TYPED_DOC}(?=\s))\s*(\d+)\s*\.\s*(\d+)"
 
 DOC_ID_RE = re.compile(DOC_ID)
 SENTENCE_ID_RE = re.compile(rf"(?:(?P<doc>{DOC_ID})\s+)?(?P<para>\d+)\.(?P<sent>\d+)")

@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from ..errors import StoreError
+from .loglines import records_of
 
 try:  # POSIX (Linux, macOS)
     import fcntl
@@ -131,8 +132,7 @@ def append_record(path: str | os.PathLike, record: dict | Callable[[list[dict]],
         fd = _open_regular(path, os.O_RDWR | os.O_CREAT | os.O_APPEND)
         with open(fd, "a+b") as handle, _flock(handle, True):
             if callable(record):
-                handle.seek(0)
-                record = record(_parse(handle.read(), path))
+                record = record(records_of(handle, path))
             try:
                 data = json.dumps(record, ensure_ascii=False, default=str).encode("utf-8")
             except (TypeError, ValueError, RecursionError) as exc:
@@ -167,37 +167,11 @@ def read_records(path: str | os.PathLike) -> list[dict]:
         return []
     try:
         with open(_open_regular(path, os.O_RDONLY), "rb") as handle, _flock(handle, False):
-            data = handle.read()
+            return records_of(handle, path)
     except StoreError:
         raise
     except OSError as exc:
         raise StoreError(f"Cannot read {str(path)!r} ({exc.strerror or exc}).") from None
-    return _parse(data, path)
-
-
-def _parse(data: bytes, path: Path) -> list[dict]:
-    records, bad = [], []
-    for number, raw in enumerate(data.split(b"\n"), start=1):
-        if not raw.strip():
-            continue
-        try:
-            record = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-            bad.append(number)
-            continue
-        if isinstance(record, dict):
-            records.append(record)
-        else:
-            bad.append(number)
-    if bad:
-        lines = ", ".join(map(str, bad[:10])) + (" ..." if len(bad) > 10 else "")
-        warnings.warn(
-            f"{str(path)!r}: skipped {len(bad)} damaged line(s) (line {lines}), perhaps from a "
-            f"program stopped while writing. The other {len(records)} record(s) are intact; "
-            "the file was not changed.",
-            stacklevel=3,
-        )
-    return records
 
 
 def atomic_write_text(path: str | os.PathLike, text: str, *, encoding: str = "utf-8") -> None:
