@@ -29,6 +29,9 @@ TARGET_FACTOR = 1.2
 STACK = "import pandas, matplotlib.pyplot, seaborn, ipywidgets, nltk"
 
 
+LESSON_FACTOR = 1.3  # each lesson <= 1.3 x its own floor (issue 24)
+
+
 def execute(nb, cwd: Path) -> float:
     from nbclient import NotebookClient
 
@@ -92,14 +95,17 @@ def main() -> None:
     execute(floor_notebook(), ROOT)  # warm-up: file cache, .pyc files (not counted)
     bare = statistics.median(execute(bare_notebook(), ROOT) for _ in range(args.repeats))
     per = {p: [] for p in paths}
+    per_ratio = {p: [] for p in paths}  # each lesson / the floor run just before it
     floors, series, cells = [], [], []
     for _ in range(args.repeats):
         total, floor_total, cells = 0.0, 0.0, []
         for p in paths:  # side by side: the floor, then the lesson
-            floor_total += execute(floor_notebook(), ROOT)
+            one_floor = execute(floor_notebook(), ROOT)
+            floor_total += one_floor
             nb = nbformat.read(p, as_version=4)
             seconds = execute(nb, p.parent)
             per[p].append(seconds)
+            per_ratio[p].append(seconds / one_floor)
             total += seconds
             cells += [(sec, p.stem, i, line) for sec, i, line in cell_seconds(nb)]
         series.append(total)
@@ -131,7 +137,11 @@ def main() -> None:
         {"measure": f"series of {len(paths)} notebooks", "median": series_median, "unit": "s",
          "target": budget, "ok": ok,
          "note": f"{ratio:.2f} x its floor (n x floor, side by side); target {TARGET_FACTOR} x"},
-    ]}))
+    ] + [
+        {"measure": f"{p.stem} / its floor", "median": statistics.median(per_ratio[p]), "unit": "x",
+         "min": min(per_ratio[p]), "max": max(per_ratio[p]), "target": LESSON_FACTOR,
+         "ok": statistics.median(per_ratio[p]) <= LESSON_FACTOR, "note": "each run beside its own floor"}
+        for p in paths]}))
 
 
 if __name__ == "__main__":

@@ -9,7 +9,9 @@ Python.  A script's figures are read from its last line when that line is
 "median ... (target <= ...)" lines.  A script that is missing or fails is reported
 as such, and the table still prints.
 
-``ratio`` is median / target (<= 1 meets the target).  ``--output`` also writes the
+``ratio`` is median / target (<= 1 meets a "<=" target; for a speed-up such as "NLTK / kit",
+>= 1 meets it: the script's ``ok`` decides the verdict); a metric may also give ``min`` and
+``max`` over its rounds, shown beside the median.  ``--output`` also writes the
 table as Markdown (with the date, Python and the machine's core count), the file
 the README links as the latest figures.
 """
@@ -34,7 +36,7 @@ BENCHMARKS = [
     ("bench_notebooks.py", "lesson series vs its floor (kernel + fixed stack)", ["--repeats", "1"]),
     ("bench_install.py", "student .venv size and make venv bootstrap", ["--no-warm-up"]),
     ("bench_import.py", "import kit in a fresh interpreter", ["--repeats", "5"]),
-    ("bench_frequency.py", "1M-token analysis vs NLTK baseline", ["--repeats", "1"]),
+    ("bench_frequency.py", "1M-token pipeline vs its floor and NLTK, one run", ["--repeats", "1"]),
     ("bench_quiz.py", "quiz Check handler", []),
     ("bench_kwic.py", "KWIC explorer and kwic on 1M tokens", []),
     ("bench_course.py", "recommendations on long unpunctuated text, 10x growth", ["--size", "50000"]),
@@ -122,18 +124,20 @@ def table(results) -> list[tuple[str, ...]]:
     rows = []
     for script, what, status, metrics, _seconds, _tail in results:
         if not metrics:
-            rows.append((script, what, status, "-", "-", "-", "-"))
+            rows.append((script, what, status, "-", "-", "-", "-", "-"))
             continue
         for m in metrics:
             target = m.get("target")
             ratio = f"{m['median'] / target:.2f}" if target else "-"
             verdict = {True: "meets", False: "MISSES", None: "-"}[m.get("ok")]
+            spread = (f"{_fmt(m['min'], m['unit'])} / {_fmt(m['max'], m['unit'])}"
+                      if m.get("min") is not None and m.get("max") is not None else "-")
             rows.append((script, m["measure"], _fmt(m["median"], m["unit"]), _fmt(target, m["unit"]),
-                         ratio, verdict, m.get("note", "")))
+                         ratio, verdict, spread, m.get("note", "")))
     return rows
 
 
-HEAD = ("benchmark", "measure", "median", "target", "ratio", "verdict", "note")
+HEAD = ("benchmark", "measure", "median", "target", "ratio", "verdict", "min / max", "note")
 
 
 def print_table(rows) -> None:
@@ -150,7 +154,8 @@ def markdown(rows, results, quick: bool) -> str:
         f"Made by `python benchmarks/run.py{' --quick' if quick else ''} --output benchmarks/RESULTS.md` "
         f"on {when}; Python {platform.python_version()}, {os.cpu_count()} cores, {platform.machine()}"
         f"{_load()}.",
-        "Medians of runs made in this one run; ratio = median / target (<= 1 meets the target).",
+        "Medians of runs made in this one run (min / max beside them where a script gives them); "
+        "ratio = median / target (<= 1 meets a time or size target, >= 1 a speed-up target).",
         "",
         "| " + " | ".join(HEAD) + " |",
         "|" + "---|" * len(HEAD),
