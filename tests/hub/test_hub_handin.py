@@ -12,9 +12,12 @@ passes the folder and finds a deliberately mis-set one.
 
 Needs root (useradd; CI runs as root), chromium, node (configurable-http-proxy) and
 jupyterhub: it skips with the reason where one is missing, and fails instead under
-CI=true.  The servers' Python must be runnable by the new users: a venv built from an
-interpreter under /root (mode 0700) is not; ``KIT_HUB_PYTHON`` names another one.  The
-users, their homes and the hub are removed in a ``finally`` whatever happens.
+CI=true.  The servers' Python must be runnable by the new users: where a folder on the way
+to the interpreter, the venv or the repository cannot be entered by others (a venv built from
+a Python under /root, mode 0700, as on CI), the test lets others *enter* (not list) that
+folder for its duration (``o+x``) and puts the old mode back in its ``finally``;
+``KIT_HUB_PYTHON`` names another interpreter.  The users, their homes and the hub are
+removed in a ``finally`` whatever happens.
 """
 from __future__ import annotations
 
@@ -87,6 +90,18 @@ def _as(user: str, code: str, base: Path) -> subprocess.CompletedProcess:
                           env=env, cwd=base, timeout=120)
 
 
+def _let_others_enter(*paths: Path) -> dict[Path, int]:
+    """``o+x`` on every folder on the way to ``paths`` that others cannot enter; returns the old modes."""
+    changed: dict[Path, int] = {}
+    for path in paths:
+        for folder in [*reversed(Path(os.path.realpath(path)).parents)]:
+            mode = folder.stat().st_mode & 0o7777
+            if folder not in changed and not mode & 0o001:
+                changed[folder] = mode
+                os.chmod(folder, mode | 0o001)
+    return changed
+
+
 def _users(base: Path) -> dict[str, tuple[int, int]]:
     ids = {}
     for user in [*STUDENTS, TEACHER]:
@@ -145,7 +160,9 @@ def test_hand_in_report_and_comments_on_a_real_hub():
     base = Path(tempfile.mkdtemp(prefix="kit-hub-class-"))  # not under pytest's 0700 tmp: the users enter it
     os.chmod(base, 0o755)
     server = None
+    entered: dict[Path, int] = {}
     try:
+        entered = _let_others_enter(Path(PYTHON), Path(sys.executable), Path(sys.prefix) / "lib", hub.REPO / "kit")
         ids = _users(base)
         probe = _as("crk-ann", "import kit, jupyterhub", base)
         if probe.returncode:
@@ -278,4 +295,6 @@ def test_hand_in_report_and_comments_on_a_real_hub():
         for user in [*STUDENTS, TEACHER]:
             subprocess.run(["userdel", user], capture_output=True)
         shutil.rmtree(base, ignore_errors=True)
+        for folder, mode in entered.items():
+            os.chmod(folder, mode)
     assert not server._marked_pids(), "processes of the test hub are still running"
