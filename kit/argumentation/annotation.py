@@ -26,7 +26,8 @@ from ..corpus.course import course_file
 from ..files import store
 from ..files.resources import load_yaml
 from ..files.yamlfile import read_yaml_cached
-from ..errors import InvalidArgument, UnknownDocument, WrongType
+from ..corpus.ids import parse_sentence_id
+from ..errors import DataFileError, InvalidArgument, UnknownDocument, WrongType, shown
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -128,10 +129,11 @@ def reference_annotations(doc_id: str | None = None, *, corpus: Corpus | None = 
         path = course_file(getattr(corpus, "folder", None), "annotations", "reference.yaml",
                            what="reference annotation", error=UnknownDocument)
         data, _ = read_yaml_cached(path, source=str(path))
+    where = "annotations/reference.yaml" if corpus is None else str(path)
     rows = [
-        (sid.split()[0], sid, item["label"], data.get("annotator", "reference"), None,
+        (sid.split()[0], sid, item["label"], str(data.get("annotator", "reference")), None,
          item["reason"], item.get("also"))
-        for sid, item in data["labels"].items()
+        for sid, item in _reference_labels(data, where).items()
     ]
     out = pd.DataFrame(rows, columns=[*COLUMNS, "reason", "also"])
     if doc_id is not None:
@@ -141,6 +143,25 @@ def reference_annotations(doc_id: str | None = None, *, corpus: Corpus | None = 
             )
         out = out[out.doc == doc_id].reset_index(drop=True)
     return out
+
+
+def _reference_labels(data, where: str) -> dict:
+    """The ``labels:`` of a reference file, each checked: a sentence id, a known label, a reason."""
+    fix = "compare with kit/data/annotations/reference.yaml"
+    labels = data.get("labels") if isinstance(data, dict) else None
+    if not isinstance(labels, dict) or not labels:
+        raise DataFileError(f"{where}: needs `labels:`, a mapping from sentence ids to entries "
+                            f"(`cho 1.1:` then `label:` and `reason:` indented under it) — {fix}.")
+    for sid, item in labels.items():
+        if not isinstance(sid, str) or parse_sentence_id(sid) is None or parse_sentence_id(sid)[0] is None:
+            raise DataFileError(f"{where}: {shown(sid)} is not a sentence id — write one such as `cho 2.3:`.")
+        if not isinstance(item, dict) or item.get("label") not in LABELS or not isinstance(item.get("reason"), str):
+            raise DataFileError(f"{where}: {sid} needs `label:` (one of {', '.join(LABELS)}) and `reason:` "
+                                f"(text) indented under it — {fix}.")
+        if item.get("also") is not None and item["also"] not in LABELS:
+            raise DataFileError(f"{where}: {sid}: `also:` {shown(item['also'])} is not a label — use one of "
+                                f"{', '.join(LABELS)}, or leave it out.")
+    return labels
 
 
 @dataclass

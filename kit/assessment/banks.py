@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..corpus.patterns import catastrophic, compile_pattern, matches
-from ..errors import KitError, QuestionBankError, TextNotFound, UnknownQuestion, WrongType, did_you_mean
+from ..errors import KitError, QuestionBankError, TextNotFound, UnknownQuestion, WrongType, did_you_mean, shown
 from .normalise import IdError, read_ids
 from .questions import Alternative, Citation, Mistake, Question
 from ..files.yamlfile import BANK, parse_yaml, read_yaml
@@ -103,7 +103,9 @@ def load_bank(bank: str | os.PathLike | Bank, *, corpus: Corpus | None = None) -
     if isinstance(bank, os.PathLike) or (isinstance(bank, str) and _looks_like_path(bank)):
         path = Path(bank).expanduser()
         if not path.is_file():
-            raise TextNotFound(f"No question bank file at {str(path)!r}. Check the path and the spelling.")
+            problem = "is not a regular file (a folder, a pipe or a device)" if path.exists() else "does not exist"
+            raise TextNotFound(f"No question bank file at {shown(str(path))}: it {problem}. "
+                               "Check the path and the spelling.")
         return parse_bank(read_yaml(path, rules=BANK)[0], source=str(path), corpus=corpus)
     if not isinstance(bank, str):
         raise WrongType(f"load_bank() takes a bank id such as '01_close_reading' or a .yaml path, not {bank!r}.")

@@ -43,6 +43,8 @@ def _line_in(path: Path, message: str) -> int:
     if found:
         return int(found.group(1))
     try:
+        if not path.is_file():  # a FIFO would make read_text wait for ever
+            return 1
         text = path.read_text(encoding="utf-8", errors="replace").split("\n")
     except OSError:
         return 1

@@ -32,7 +32,7 @@ from .documents import Corpus, Document
 from .ids import DOC_ID_RE
 from ..errors import DataFileError, KitError, TextNotFound, WrongType
 from .matter import split_matter
-from ..files.yamlfile import Lines, file_stamp, read_yaml
+from ..files.yamlfile import Lines, read_yaml, read_yaml_cached
 
 if TYPE_CHECKING:  # only for type hints (importlib.resources.abc is Python 3.11+)
     from importlib.resources.abc import Traversable
@@ -214,8 +214,7 @@ def load_corpus(folder: str | Path | None = None) -> Corpus:
     if not path.is_dir():
         raise TextNotFound(f"{folder}: no such course folder — give the folder that holds "
                            f"{COURSE_FILE} (make one with `python -m kit course new DIR TEXT_FILE...`).")
-    stamp = file_stamp(path / COURSE_FILE) or (0, 0)
-    return Corpus(_folder_documents(str(path.resolve()), stamp), folder=path)
+    return Corpus(_folder_documents(str(path.resolve()), course_stamp(path)), folder=path)
 
 
 def corpus_for_file(path: str | Path) -> Corpus | None:
@@ -240,6 +239,35 @@ def corpus_for_file(path: str | Path) -> Corpus | None:
 @lru_cache(maxsize=1)
 def _built_in_documents() -> tuple[Document, ...]:
     return _documents(built_in_folder())
+
+
+def course_stamp(folder: Path) -> tuple:
+    """A cache key for a course folder: ``course.yaml`` and every text it names (size, times, inode).
+
+    An edited text changes the key, so ``load_corpus`` reads it again (and checks its sha256).
+
+    >>> course_stamp(Path("no/such/folder"))
+    (None,)
+    """
+    def stamp(path: Path):
+        try:
+            st = os.stat(path)
+        except (OSError, ValueError):
+            return None
+        return (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
+
+    key = [stamp(folder / COURSE_FILE)]
+    if key[0] is not None:
+        try:
+            data, _ = read_yaml_cached(folder / COURSE_FILE, source=COURSE_FILE)
+            texts = data.get("texts") if isinstance(data, dict) else None
+        except KitError:
+            texts = None  # reading the course again raises the error
+        for entry in texts if isinstance(texts, list) else ():
+            rel = entry.get("file") if isinstance(entry, dict) else None
+            if isinstance(rel, str):
+                key.append((rel, stamp(folder / rel)))
+    return tuple(key)
 
 
 @lru_cache(maxsize=8)
