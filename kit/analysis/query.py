@@ -238,6 +238,7 @@ class DocumentIndex:
         self.text = doc.text
         found: ParagraphTokens = paragraph_tokens(doc)  # the tokens kit.tokens() counts
         self.raw, self.lower, self.span, self._inside = found.raw, found.lower, found.span, found.inside
+        self._found = found
         self._vocabulary: dict[bool, set[str]] = {}
         self._doc = weakref.ref(doc)  # the index is kept with the document: no cycle through it
 
@@ -254,10 +255,28 @@ class DocumentIndex:
         """Only white space between token ``i`` and token ``i + 1``."""
         return not self.text[self.span(i)[1]:self.span(i + 1)[0]].strip()
 
+    def locate(self, many: bool) -> tuple[Callable[[int], int], Callable[[int], int]]:
+        """``(start_of, end_of)``: token ``i``'s offsets in the text.  ``many``: the view shows
+        most paragraphs, so every token's offsets are made at once (then looked up in C)."""
+        if many:
+            starts, ends = self._found.all_offsets()
+            return starts.__getitem__, ends.__getitem__
+        span = self.span
+        return (lambda i: span(i)[0]), (lambda i: span(i)[1])
+
+    def many(self, count: int) -> bool:
+        """Would ``count`` hits touch most paragraphs (offsets for all at once are cheaper)?"""
+        return count > len(self._found.firsts)
+
     def find(self, slots: Sequence[Slot], *, case: bool) -> list[tuple[int, int]]:
         """Token positions ``(first, last)`` of every match of one query."""
         vocab = self.vocabulary(case) if any(isinstance(s, TokenPattern) for s in slots) else None
-        hits = PhraseMatcher([(slots, None)]).find(self.tokens(case), vocabulary=vocab, joined=self.spaced)
+        joined = self.spaced
+        if len(slots) > 1 and isinstance(slots[0], str) and self.many(self.tokens(case).count(slots[0])):
+            start_of, end_of = self.locate(True)
+            text = self.text
+            joined = lambda i: not text[end_of(i):start_of(i + 1)].strip()  # noqa: E731
+        hits = PhraseMatcher([(slots, None)]).find(self.tokens(case), vocabulary=vocab, joined=joined)
         return [(i, j) for i, j, _ in hits]
 
     def sentence_ids(self, chars: list[int]) -> list[str]:

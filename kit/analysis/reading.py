@@ -37,7 +37,7 @@ from ..corpus.documents import Document, documents_of
 from ..display.html import encodable
 from ..errors import InvalidArgument, WrongType
 from ..options import choice, flag, renamed_options, whole_number
-from ..corpus.tokenizer import cjk_query
+from ..corpus.tokenizer import cjk_query, gc_paused
 from .query import document_index, parse_query
 
 if TYPE_CHECKING:
@@ -106,17 +106,28 @@ def kwic(doc: Document | Mapping[str, Document] | Sequence[Document], query: str
     slots = parse_query(query, case=case, regex=regex)
     rows, keys = [], []
     cjk = not regex and cjk_query(query)
+    with gc_paused():  # tens of thousands of rows beside a 1M-token index
+        _rows(docs, slots, cjk, case=case, window=window, sort=sort, rows=rows, keys=keys)
+    if sort is not None:
+        rows = [row for _, row in sorted(zip(keys, rows), key=lambda kr: kr[0])]
+    return pd.DataFrame(rows, columns=KWIC_COLUMNS)
+
+
+def _rows(docs, slots, cjk, *, case: bool, window: int, sort, rows: list, keys: list) -> None:
+    """KWIC rows (and sort keys), appended; offsets only for the rows shown (or all at once)."""
     for doc in docs:
         idx = document_index(doc)
-        toks, text, span = idx.tokens(False), idx.text, idx.span
+        toks, text = idx.tokens(False), idx.text
         last = len(toks) - 1
-        # The hits, each with its match's characters (a CJK query: inside its token).
-        hits = idx.inside(cjk) if cjk else [(i, j, span(i)[0], span(j)[1]) for i, j in idx.find(slots, case=case)]
+        found = [] if cjk else idx.find(slots, case=case)
+        start_of, end_of = idx.locate(idx.many(len(found)))
+        # (first token, last token, start, end) of each hit (a CJK query: inside its token)
+        hits = idx.inside(cjk) if cjk else [(i, j, start_of(i), end_of(j)) for i, j in found]
         sids = idx.sentence_ids([a for _, _, a, _ in hits])
         for (i, j, a, b), sid in zip(hits, sids):
             lo, hi = max(0, i - window), min(last, j + window)
-            left = _flat(text[span(lo)[0]:a]) if i > 0 or cjk else ""
-            right = _flat(text[b:span(hi)[1]]) if j < last or cjk else ""
+            left = _flat(text[start_of(lo):a]) if i > 0 or cjk else ""
+            right = _flat(text[b:end_of(hi)]) if j < last or cjk else ""
             rows.append((doc.id, sid, left, _flat(text[a:b]), right, a, b))
             if sort == "left":
                 keys.append(toks[lo:i][::-1])
@@ -124,9 +135,6 @@ def kwic(doc: Document | Mapping[str, Document] | Sequence[Document], query: str
                 keys.append(toks[j + 1:hi + 1])
             elif sort == "match":
                 keys.append(toks[i:j + 1])
-    if sort is not None:
-        rows = [row for _, row in sorted(zip(keys, rows), key=lambda kr: kr[0])]
-    return pd.DataFrame(rows, columns=KWIC_COLUMNS)
 
 
 # --- HTML views ---------------------------------------------------------------------
