@@ -3,8 +3,9 @@
 The attempt log is only ever appended to (:func:`kit.files.store.append_record`), and every
 Check reads it (the next attempt number, the hint level).  Parsing 100,000 saved attempts
 on each Check took seconds; :func:`records_of` remembers, per file, what it has parsed
-(the device and inode, the bytes read and their last 64 bytes) and parses only what
-follows.  A file that was replaced, shortened or rewritten is read again from the start.
+(the device and inode, how many bytes, their CRC-32) and parses only what follows: the
+bytes are still read and checksummed (milliseconds), so a file that was replaced,
+shortened or edited anywhere is parsed again from the start.
 Damaged lines are skipped with one warning naming their line numbers, on every read.
 """
 from __future__ import annotations
@@ -12,11 +13,12 @@ from __future__ import annotations
 import json
 import os
 import warnings
+import zlib
 from pathlib import Path
 
 __all__ = ["records_of", "parse_lines"]
 
-# path -> (device and inode, bytes parsed, their last 64 bytes, lines, records, bad line numbers)
+# path -> (device and inode, bytes parsed, their CRC-32, lines, records, bad line numbers)
 _SEEN: dict[str, tuple] = {}
 
 
@@ -57,19 +59,16 @@ def records_of(handle, path: Path) -> list[dict]:
     ([{'i': 1}], [{'i': 1}, {'i': 2}])
     """
     st = os.fstat(handle.fileno())
-    ident, size, tail, lines, old, old_bad = _SEEN.get(str(path), (None, 0, b"", 0, [], []))
-    handle.seek(max(size - len(tail), 0))
+    handle.seek(0)
     data = handle.read()
-    if ident != (st.st_dev, st.st_ino) or not data.startswith(tail):
-        handle.seek(0)  # a new, shortened or rewritten file: read it all
-        data, size, tail, lines, old, old_bad = handle.read(), 0, b"", 0, [], []
-    else:
-        data = data[len(tail):]
-    done = data.rfind(b"\n") + 1  # whole lines only: a partial last line is read again next time
-    whole = data.count(b"\n", 0, done)
-    new, bad = parse_lines(data[:done], lines + 1)
-    rest, rest_bad = parse_lines(data[done:], lines + whole + 1)
-    _SEEN[str(path)] = ((st.st_dev, st.st_ino), size + done, (tail + data[:done])[-64:], lines + whole,
+    ident, size, crc, lines, old, old_bad = _SEEN.get(str(path), (None, 0, 0, 0, [], []))
+    if ident != (st.st_dev, st.st_ino) or len(data) < size or zlib.crc32(memoryview(data)[:size]) != crc:
+        size, crc, lines, old, old_bad = 0, 0, 0, [], []  # a new, shortened or edited file: parse it all
+    end = max(data.rfind(b"\n") + 1, size)  # whole lines only: a partial last line is parsed again next time
+    whole = data.count(b"\n", size, end)
+    new, bad = parse_lines(data[size:end], lines + 1)
+    rest, rest_bad = parse_lines(data[end:], lines + whole + 1)
+    _SEEN[str(path)] = ((st.st_dev, st.st_ino), end, zlib.crc32(memoryview(data)[size:end], crc), lines + whole,
                         old + new, old_bad + bad)
     records, bad = old + new + rest, old_bad + bad + rest_bad
     if bad:
