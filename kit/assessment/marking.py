@@ -36,8 +36,11 @@ __all__ = ["check", "format_answer", "answer_key", "is_empty"]
 
 def is_empty(response) -> bool:
     """True for "not answered yet": ``None``, ``...``, blank text, an empty list or dict."""
-    return response is None or response is Ellipsis or (isinstance(response, str) and not response.strip()) \
-        or (isinstance(response, (list, tuple, set, frozenset, Mapping)) and not response)
+    try:
+        return response is None or response is Ellipsis or (isinstance(response, str) and not response.strip()) \
+            or (isinstance(response, (list, tuple, set, frozenset, Mapping)) and not response)
+    except Exception:  # noqa: BLE001 - a list subclass whose len raises: not empty (marking says why)
+        return False
 
 
 def _as_alternative(q: Question, answer) -> Question:
@@ -74,17 +77,22 @@ def check(question: Question, answer: Any) -> Result:
     if not isinstance(question, Question):
         raise WrongType(f"check() takes a question from load_bank(...), not {type(question).__name__}. "
                         "Example: check(kit.load_bank('01_close_reading').questions[0], 'my answer').")
-    if is_empty(answer):
-        return _result(question, Verdict("invalid", 0.0, ("No answer yet: " + question.kind.how,)))
-    problem = text_problem(answer)
+    problem = text_problem(answer)  # first: it walks any answer safely (loops, depth, raising objects)
     if problem:
         return _result(question, Verdict("invalid", 0.0, (problem,)))
+    if is_empty(answer):
+        return _result(question, Verdict("invalid", 0.0, ("No answer yet: " + question.kind.how,)))
     try:
-        verdict = question.kind.check(question, answer)
+        return _mark(question, answer)
     except KitError:  # a broken bank (a computed key that fails) is the teacher's error, not the student's
         raise
-    except (TypeError, ValueError, OverflowError, RecursionError):
-        verdict = Verdict("invalid", 0.0, ("That answer could not be read. Please " + question.kind.how,))
+    except Exception:  # noqa: BLE001 - whatever else a student's object raises is a hint, not a traceback
+        return _result(question, Verdict("invalid", 0.0, ("That answer could not be read. Please "
+                                                          + question.kind.how,)))
+
+
+def _mark(question: Question, answer) -> Result:
+    verdict = question.kind.check(question, answer)
     if verdict.status not in ("incorrect", "partial"):
         return _result(question, verdict)
     for alt in question.alternatives:

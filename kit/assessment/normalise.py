@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from ..corpus.ids import WRITTEN_ID, WRITTEN_ID_RE
 
-__all__ = ["normalise_answer", "loose", "read_number", "read_ids", "IdError", "text_problem"]
+__all__ = ["normalise_answer", "loose", "read_number", "read_ids", "IdError", "text_problem", "MAX_ANSWER_DEPTH", "MAX_ANSWER_PARTS"]
 
 _PUNCT_SPACE = re.compile(r"[-‐‑‒–—―/_]+")
 _PUNCT_DROP = re.compile(r"[^\w\s]+")
@@ -56,12 +56,14 @@ def loose(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def text_problem(value) -> str:
-    """Why a response cannot be marked or saved (``""`` if it can): lone surrogates, huge numbers.
+MAX_ANSWER_DEPTH = 8        # a matching answer is a dict of strings: depth 2
+MAX_ANSWER_PARTS = 10_000   # strings, numbers, keys and values in one answer
+_PLAIN = (str, int, float, bool, type(None), type(Ellipsis))
+_UNREADABLE = "That answer could not be read. Give it as text in quotation marks, a number, a list or a dict."
 
-    >>> text_problem("ok"), bool(text_problem("bad \\udc80"))
-    ('', True)
-    """
+
+def _leaf_problem(value) -> str:
+    """The problem of one part of an answer that is not a list or a dict."""
     if isinstance(value, str):
         try:
             value.encode("utf-8")
@@ -73,10 +75,55 @@ def text_problem(value) -> str:
         return ""
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
         return "That number is far too large to be an answer here. Check it and type it again."
-    if isinstance(value, (list, tuple, set, frozenset)):
-        return next((p for p in map(text_problem, value) if p), "")
-    if isinstance(value, dict):
-        return next((p for p in map(text_problem, [*value, *value.values()]) if p), "")
+    try:  # an object of the student's own whose str, repr or float raises cannot be marked
+        str(value), repr(value)
+        if isinstance(value, float):
+            float(value)
+    except Exception:  # noqa: BLE001 - anything it raises, the answer is unreadable
+        return _UNREADABLE
+    return ""
+
+
+def text_problem(value) -> str:
+    """Why an answer cannot be marked or saved (``""`` if it can): lone surrogates, huge numbers,
+    lists or dicts that contain themselves, nest deeper than :data:`MAX_ANSWER_DEPTH` or hold more
+    than :data:`MAX_ANSWER_PARTS` parts, objects whose ``str``/``repr``/``float`` raise.
+
+    Walks the answer without recursion, so a 100,000-deep list is a hint, not a RecursionError.
+
+    >>> text_problem("ok"), bool(text_problem("bad \\udc80"))
+    ('', True)
+    >>> loop = []; loop.append(loop)
+    >>> text_problem(loop)
+    'That answer contains itself (a list or dict inside itself). Give plain text, a number or a short list.'
+    """
+    stack: list[tuple[object, int, tuple]] = [(value, 0, ())]
+    parts = 0
+    while stack:
+        item, depth, above = stack.pop()
+        parts += 1
+        if parts > MAX_ANSWER_PARTS:
+            return f"That answer has more than {MAX_ANSWER_PARTS:,} parts. Give a shorter answer."
+        try:
+            if isinstance(item, dict):
+                children = [*item.keys(), *item.values()]
+            elif isinstance(item, (list, tuple, set, frozenset)) and not isinstance(item, _PLAIN):
+                children = list(item)
+            else:
+                problem = _leaf_problem(item)
+                if problem:
+                    return problem
+                continue
+        except Exception:  # noqa: BLE001 - a list or dict subclass whose iteration raises
+            return _UNREADABLE
+        if id(item) in above:
+            return ("That answer contains itself (a list or dict inside itself). "
+                    "Give plain text, a number or a short list.")
+        if depth >= MAX_ANSWER_DEPTH:
+            return f"That answer is nested more than {MAX_ANSWER_DEPTH} levels deep. Give plain text or a short list."
+        if len(children) > MAX_ANSWER_PARTS:
+            return f"That answer has more than {MAX_ANSWER_PARTS:,} parts. Give a shorter answer."
+        stack.extend((child, depth + 1, (*above, id(item))) for child in children)
     return ""
 
 

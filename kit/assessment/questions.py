@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, NamedTuple
 
-from ..errors import QuestionBankError
+from ..errors import QuestionBankError, shown
 
 __all__ = ["Question", "QuestionType", "Result", "Verdict", "Option", "Citation", "Mistake",
            "Alternative", "InputSpec", "Fail", "HEADS"]
@@ -156,7 +156,7 @@ class Question:
         value = compute_answer(self.compute, where=where)
         if self.type == "numeric":  # a number for numeric, a list of answers otherwise
             if isinstance(value, bool) or not isinstance(value, numbers.Real):
-                raise QuestionBankError(f"{where}: gave {value!r}, not a number. Use `take:` to pick one "
+                raise QuestionBankError(f"{where}: gave {shown(value)}, not a number. Use `take:` to pick one "
                                         "number (a column with one row, 'rows', 'sum:col').")
             return value
         return [str(v) for v in value] if isinstance(value, list) else [str(value)]
