@@ -149,18 +149,31 @@ def problems(text: str, corpus, where: str) -> list[str]:
     """
     out, reported = [], set()
     known = list(corpus)
+    seen: dict = {}  # sid -> its sentence, None, or the KitError: each id looked up once per text
+    typos: dict[str, str] = {}  # document -> "Did you mean ...?"
+
+    def lookup(sid: str):
+        if sid not in seen:
+            try:
+                seen[sid] = resolve(sid, corpus)
+            except KitError as exc:
+                seen[sid] = exc
+        if isinstance(seen[sid], KitError):
+            raise seen[sid]
+        return seen[sid]
     for regex, bracket in ((_BRACKET, True), (_PAREN, False)):
         for match in regex.finditer(text):
             for sid in cited_ids(match.group(1)) or ():
                 try:
-                    found = resolve(sid, corpus)
+                    found = lookup(sid)
                 except KitError:
                     out.append(f"{where}: cites {sid!r}, which does not exist")
                     reported.add(sid)
                     continue
                 doc = sid.split()[0]
-                typo = did_you_mean(doc.lower(), known)
-                if found is None and (typo or (bracket and doc.lower() not in NOT_DOCUMENTS)):
+                if doc.lower() not in typos:
+                    typos[doc.lower()] = did_you_mean(doc.lower(), known)
+                if found is None and (typos[doc.lower()] or (bracket and doc.lower() not in NOT_DOCUMENTS)):
                     out.append(_no_text(where, sid, known))
                     reported.add(sid)
     for match in _QUOTED.finditer(text):
@@ -170,7 +183,7 @@ def problems(text: str, corpus, where: str) -> list[str]:
         texts, missing = [], []
         for sid in ids:
             try:
-                sentence = resolve(sid, corpus)
+                sentence = lookup(sid)
             except KitError:
                 continue  # reported above: the sentence does not exist
             if sentence is None:
