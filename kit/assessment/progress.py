@@ -98,8 +98,9 @@ def _target(path) -> Path:
         return _checked(Path(path).expanduser())
     except StoreError:
         raise
-    except OSError as exc:  # a name too long, a folder that cannot be searched
-        raise StoreError(f"export_progress() cannot use {shown(os.fspath(path))} ({exc.strerror or exc}). "
+    except (OSError, RuntimeError, ValueError) as exc:  # too long, unsearchable folder, ~nouser
+        raise StoreError(f"export_progress() cannot use {shown(os.fspath(path))} "
+                         f"({getattr(exc, 'strerror', None) or exc}). "
                          "Give a short name in a folder of yours, e.g. kit.export_progress('my_progress.csv').") \
             from None
 

@@ -28,7 +28,7 @@ import pandas as pd
 from ..assessment.log import GRADED
 from ..display.plotting import PLAIN_TEXT, plain_text
 from .report import ClassReport
-from ..errors import StoreError
+from ..errors import StoreError, shown
 from ..files import store
 
 __all__ = ["report_html", "write_report_html", "plot_class_heatmap", "OUTCOMES"]
@@ -240,11 +240,19 @@ def report_html(report: ClassReport, *, title: str = "Class report") -> str:
 
 def write_report_html(report: ClassReport, path, *, title: str = "Class report") -> Path:
     """Write :func:`report_html` to ``path`` atomically; returns the path."""
-    path = Path(path).expanduser()
-    if not path.parent.is_dir():
+    if "\x00" in str(path):
+        raise StoreError(f"{shown(str(path))}: a file name cannot hold a NUL character; give an ordinary name, "
+                         "e.g. 'report.html'.")
+    try:
+        path = Path(path).expanduser()
+        folder, is_dir = path.parent.is_dir(), path.is_dir()
+    except (OSError, RuntimeError) as exc:  # a name too long, ~nouser
+        raise StoreError(f"Cannot write {shown(str(path))} ({getattr(exc, 'strerror', None) or exc}). "
+                         "Give a short path in a folder you can write to, e.g. 'report.html'.") from None
+    if not folder:
         raise StoreError(f"The folder {str(path.parent)!r} does not exist, so {path.name!r} cannot be "
                          "written there. Create it first or give another path.")
-    if path.is_dir():
+    if is_dir:
         raise StoreError(f"{str(path)!r} is a folder; give the name of the HTML file to write, e.g. "
                          f"{str(path / 'report.html')!r}.")
     store.atomic_write_text(path, report_html(report, title=title))  # no temp file left on failure

@@ -36,7 +36,7 @@ WRITTEN_ID_RE = re.compile(rf"\b{WRITTEN_ID}")
 def parse_sentence_id(text: str) -> tuple[str | None, int, int] | None:
     """``(doc, paragraph, sentence)`` of ``"cho 2.3"`` (doc None for ``"2.3"``), or None if it is no id."""
     match = SENTENCE_ID_RE.fullmatch(text.strip()) if isinstance(text, str) else None
-    if match is None:
+    if match is None or len(match["para"]) > 18 or len(match["sent"]) > 18:  # no text has 10**18 paragraphs
         return None
     return match["doc"], int(match["para"]), int(match["sent"])
 
