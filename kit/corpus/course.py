@@ -141,6 +141,10 @@ def text_bytes(folder: Traversable, entry: dict, *, where: str = COURSE_FILE) ->
         raise DataFileError(f"{where}: file {rel!r} is outside the course folder — "
                             "copy the text into texts/ and give its path inside the course.")
     path = _join(folder, rel)
+    if isinstance(path, Path) and isinstance(folder, Path) \
+            and not path.resolve().is_relative_to(folder.resolve()):  # a link out of the course is not its text
+        raise DataFileError(f"{where}: text {entry['id']!r}: {rel} is a link to a file outside the course folder — "
+                            "copy the text itself into texts/.")
     try:
         if not path.is_file():  # a folder, a FIFO (reading it would wait for ever), nothing
             raise OSError(rel)
@@ -215,6 +219,18 @@ def load_corpus(folder: str | Path | None = None) -> Corpus:
         raise TextNotFound(f"{folder}: no such course folder — give the folder that holds "
                            f"{COURSE_FILE} (make one with `python -m kit course new DIR TEXT_FILE...`).")
     return Corpus(_folder_documents(str(path.resolve()), course_stamp(path)), folder=path)
+
+
+def checked_corpus(corpus, func: str):
+    """``corpus`` if it is None or a corpus (a mapping of documents); otherwise a clear WrongType.
+
+    >>> checked_corpus(None, "load_bank") is None
+    True
+    """
+    if corpus is None or (isinstance(corpus, Corpus) and len(corpus)):
+        return corpus
+    raise WrongType(f"{func}(corpus=...) takes kit.load_corpus() or kit.load_corpus('my_course'), "
+                    f"not a {type(corpus).__name__}.")
 
 
 def corpus_for_file(path: str | Path) -> Corpus | None:

@@ -437,3 +437,39 @@ def _message_length(fn, *args, **kwargs) -> int:
 def test_a_one_megabyte_value_gives_a_short_message(store, call):
     outcome = assert_contained(_message_length, call, seconds=20)
     assert outcome.kind == "ok" and 0 < int(outcome.message) < 2_100, outcome
+
+
+@pytest.mark.parametrize("how", ["file link", "folder link", "link to a link", "relative link"])
+def test_a_course_text_that_links_out_of_its_folder_is_refused(tmp_path, how):
+    (tmp_path / "a.txt").write_text("Walls fall. Bridges stand.\n", encoding="utf-8")
+    course = tmp_path / "course"
+    assert _cli("course", "new", course, tmp_path / "a.txt").returncode == 0
+    secret = tmp_path / "secret.txt"
+    secret.write_text("The teacher's private notes. Not for the course.\n", encoding="utf-8")
+    text = course / "texts" / "a.txt"
+    text.unlink()
+    if how == "file link":
+        text.symlink_to(secret)
+    elif how == "folder link":
+        (course / "texts").rename(tmp_path / "elsewhere")
+        (tmp_path / "elsewhere" / "a.txt").write_text("Walls fall. Bridges stand.\n", encoding="utf-8")
+        (course / "texts").symlink_to(tmp_path / "elsewhere")
+    elif how == "link to a link":
+        (tmp_path / "hop.txt").symlink_to(secret)
+        text.symlink_to(tmp_path / "hop.txt")
+    else:
+        text.symlink_to(Path("..") / ".." / "secret.txt")
+    outcome = assert_contained(kit.load_corpus, course)
+    assert outcome.kind == "kit_error" and "outside the course folder" in outcome.message, outcome
+    proc = _cli("course", "validate", course)
+    assert proc.returncode == 1 and "outside the course folder" in proc.stdout + proc.stderr
+    assert "private" not in proc.stdout + proc.stderr
+
+
+def test_a_link_inside_the_course_folder_is_read(tmp_path):
+    (tmp_path / "a.txt").write_text("Walls fall. Bridges stand.\n", encoding="utf-8")
+    course = tmp_path / "course"
+    assert _cli("course", "new", course, tmp_path / "a.txt").returncode == 0
+    (course / "texts" / "a.txt").rename(course / "texts" / "real.txt")
+    (course / "texts" / "a.txt").symlink_to("real.txt")
+    assert kit.load_corpus(course)["a"].text.startswith("Walls fall.")
