@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from .errors import InvalidArgument, WrongType
+from .errors import shown as echo
 
 __all__ = ["flag", "whole_number", "choice", "text", "optional_text", "renamed_options", "renamed_function"]
 
@@ -30,7 +31,7 @@ def flag(value: Any, name: str, func: str, example: str = "") -> bool:
     if type(value).__name__ == "bool_":
         return bool(value)
     example = example or f"{func}(doc, 'wedge', {name}=True)"
-    raise WrongType(f"{func}({name}={value!r}): {name} is True or False (no quotes), e.g. {example}.")
+    raise WrongType(f"{func}({name}={echo(value)}): {name} is True or False (no quotes), e.g. {example}.")
 
 
 def whole_number(value: Any, name: str, func: str, *, low: int | None = None, high: int | None = None,
@@ -42,12 +43,12 @@ def whole_number(value: Any, name: str, func: str, *, low: int | None = None, hi
     example = example or f"{func}(..., {shown})"
     if isinstance(value, bool) or not isinstance(value, int):
         if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-            raise WrongType(f"{func}({name}={value!r}): give the number without quotes, e.g. {example}.")
-        raise WrongType(f"{func}({name}={value!r}): {name} must be a whole number, e.g. {example}.")
+            raise WrongType(f"{func}({name}={echo(value)}): give the number without quotes, e.g. {example}.")
+        raise WrongType(f"{func}({name}={echo(value)}): {name} must be a whole number, e.g. {example}.")
     if (low is not None and value < low) or (high is not None and value > high):
         span = (f"from {low} to {high}" if high is not None else f"of at least {low}") if low is not None \
             else f"of at most {high}"
-        raise InvalidArgument(f"{func}({name}={value!r}): use a whole number {span}, e.g. {example}.")
+        raise InvalidArgument(f"{func}({name}={echo(value)}): use a whole number {span}, e.g. {example}.")
     return value
 
 
@@ -59,16 +60,16 @@ def choice(value: Any, name: str, func: str, options: Sequence[Any]) -> Any:
         ok = False
     if not ok:
         shown = ", ".join(repr(o) for o in options)
-        raise InvalidArgument(f"{func}({name}={value!r}) is not an option. Use one of: {shown}.")
+        raise InvalidArgument(f"{func}({name}={echo(value)}) is not an option. Use one of: {shown}.")
     return value
 
 
 def text(value: Any, name: str, func: str, example: str) -> str:
     """``value`` if it is a non-empty string."""
     if not isinstance(value, str):
-        raise WrongType(f"{func}({name}={value!r}): {name} must be text in quotes, e.g. {example}.")
+        raise WrongType(f"{func}({name}={echo(value)}): {name} must be text in quotes, e.g. {example}.")
     if not value.strip():
-        raise InvalidArgument(f"{func}({name}={value!r}): {name} is empty; give some text, e.g. {example}.")
+        raise InvalidArgument(f"{func}({name}={echo(value)}): {name} is empty; give some text, e.g. {example}.")
     return value
 
 
@@ -85,7 +86,7 @@ def strings(value: Any, name: str, func: str, example: str) -> list[str]:
         items = list(value)
         if all(isinstance(v, str) for v in items):
             return items
-    raise WrongType(f"{func}({name}={value!r}): give a word or a list of words, e.g. {example}.")
+    raise WrongType(f"{func}({name}={echo(value)}): give a word or a list of words, e.g. {example}.")
 
 
 # --- renamed names: old ones keep working for one release, with a DeprecationWarning ---------------
@@ -124,7 +125,7 @@ def renamed_options(**renames: str | tuple[str, Callable[[Any], Any]]) -> Callab
                     value = kwargs.pop(old)
                     if new in kwargs:
                         raise error(f"{name}() was given both {new}= and its old name {old}=; keep {new}= only.")
-                    hint = f"{old}={value!r} means {new}={convert(value)!r}" if convert else f"use {new}= instead"
+                    hint = f"{old}={echo(value)} means {new}={convert(value)!r}" if convert else f"use {new}= instead"
                     warn(f"{name}({old}=...) is now {name}({new}=...); {hint} ({old}= stops working in the "
                          f"next release).", DeprecationWarning, stacklevel=2)
                     kwargs[new] = convert(value) if convert and isinstance(value, bool) else value

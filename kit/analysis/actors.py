@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from ..files.resources import load_yaml
 from ..corpus.documents import Document, documents_of
 from ..errors import UnknownActor, WrongType
+from ..errors import shown as echo
 from ..options import choice, flag, strings
 from .query import PhraseMatcher
 from ..corpus.tokens import normalise, token_spans, tokens
@@ -60,7 +61,7 @@ def _merged(extra) -> dict[str, list[str]]:
             isinstance(n, str) and n.strip() for n in names
         ):
             raise WrongType(
-                f"gazetteer entry {actor!r}: {names!r} is not a list of names. "
+                f"gazetteer entry {echo(actor)}: {echo(names)} is not a list of names. "
                 "Write it as {'Iran': ['Iran', 'Tehran']}."
             )
         for other in table.values():  # your names win over the kit's
@@ -141,8 +142,8 @@ def _check(select, known) -> list[str] | None:
     for name in chosen:
         if name not in known:
             raise UnknownActor(
-                f"{name!r} is not an actor in the gazetteer. Known actors: {', '.join(known)}. "
-                f"To add one: kit.actors(corpus, gazetteer={{{name!r}: [{name!r}]}})."
+                f"{echo(name)} is not an actor in the gazetteer. Known actors: {', '.join(known)}. "
+                f"To add one: kit.actors(corpus, gazetteer={{{echo(name)}: [{echo(name)}]}})."
             )
     return chosen
 

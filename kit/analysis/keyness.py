@@ -15,6 +15,7 @@ import pandas as pd
 from ..corpus.documents import Document, documents_of
 from ..corpus.tokens import Stopwords
 from ..errors import InvalidArgument, SmallReferenceWarning
+from ..errors import shown as echo
 from ..options import flag, whole_number
 from .frequency import term_counts
 
@@ -232,13 +233,13 @@ def keyness(target: Document | Sequence[Document], reference: Document | Sequenc
         for r in rdocs:
             if t is r or t.text == r.text:
                 raise InvalidArgument(
-                    f"The target {t.id!r} is also in the reference ({r.id!r}): keyness compares "
+                    f"The target {echo(t.id)} is also in the reference ({echo(r.id)}): keyness compares "
                     "two different texts. Example: kit.keyness(corpus['cho'], corpus['yang'])."
                 )
     whole_number(min_count, "min_count", "keyness", low=1, example="kit.keyness(target, reference, min_count=2)")
     stem = flag(stem, "stem", "keyness", "kit.keyness(target, reference, stem=True)")
-    if correction not in (None, "bonferroni"):
-        raise InvalidArgument(f"correction={correction!r} is not known. Use None or 'bonferroni'.")
+    if correction is not None and (not isinstance(correction, str) or correction != "bonferroni"):
+        raise InvalidArgument(f"correction={echo(correction)} is not known. Use None or 'bonferroni'.")
     tc, c = _pool(tdocs, stopwords=stopwords, stem=stem)
     rc, d = _pool(rdocs, stopwords=stopwords, stem=stem)
     message = small_reference_message(c, d, target=", ".join(x.id for x in tdocs),

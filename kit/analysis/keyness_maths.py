@@ -13,6 +13,7 @@ import pandas as pd
 
 from ..corpus.documents import Document
 from ..errors import InvalidArgument, UnknownTerm, WrongType, did_you_mean
+from ..errors import shown as echo
 from ..options import renamed_options
 from .keyness import chi2_sf, expected_counts, g2, keyness, log_ratio, log_ratio_note
 
@@ -37,7 +38,7 @@ class KeynessExplanation:
 
     def __str__(self) -> str:
         return "\n".join([
-            f"Keyness of {self.term!r}: {self.target} (target) against {self.reference} (reference)",
+            f"Keyness of {echo(self.term)}: {self.target} (target) against {self.reference} (reference)",
             "", "Observed counts (the 2x2 table):", self.table.to_string(),
             "", "Expected counts if both texts used the term at the same rate:", self.expected.to_string(),
             "", "G2 (log-likelihood):", *self.g2_steps,
@@ -91,13 +92,13 @@ def explain_keyness(target: Document | Sequence[Document], reference: Document |
         raise WrongType(f"query must be a word (str), not {type(term).__name__}. Example: 'wedge'.")
     word = term.strip().lower()
     if not word or len(word.split()) > 1:
-        raise InvalidArgument(f"query={term!r}: give one word, e.g. 'wedge' (keyness counts single words).")
+        raise InvalidArgument(f"query={echo(term)}: give one word, e.g. 'wedge' (keyness counts single words).")
     full = keyness(target, reference, stopwords=False, stem=stem)
     tid, rid = full.attrs["target"], full.attrs["reference"]
     c, d = full.attrs["target_tokens"], full.attrs["reference_tokens"]
     rows = full[full.term == word]
     if rows.empty:
-        raise UnknownTerm(f"{term!r} occurs in neither {tid} nor {rid}.{did_you_mean(word, list(full.term))} "
+        raise UnknownTerm(f"{echo(term)} occurs in neither {tid} nor {rid}.{did_you_mean(word, list(full.term))} "
                           "Pick a word from kit.keyness(target, reference).term.")
     a, b = int(rows.count_target.iloc[0]), int(rows.count_reference.iloc[0])
     n = c + d

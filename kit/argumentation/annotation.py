@@ -49,7 +49,7 @@ def store_path():
 def _check_label(label, sid: str) -> None:
     if label is not None and label not in LABELS:
         raise InvalidArgument(
-            f"{label!r} (for {sid}) is not a label. Use one of: {', '.join(LABELS)}."
+            f"{shown(label)} (for {sid}) is not a label. Use one of: {', '.join(LABELS)}."
         )
 
 
@@ -71,7 +71,7 @@ def save_annotations(labels: Mapping, *, annotator: str = "me") -> int:
     saved, now = 0, time.strftime("%Y-%m-%dT%H:%M:%S")
     for sid, label in labels.items():
         if not isinstance(sid, str) or len(sid.split()) != 2:
-            raise InvalidArgument(f"{sid!r} is not a full sentence id. Write it like 'cho 3.2'.")
+            raise InvalidArgument(f"{shown(sid)} is not a full sentence id. Write it like 'cho 3.2'.")
         _check_label(label, sid)
         if current.get(sid) == label:
             continue
@@ -106,7 +106,7 @@ def load_annotations(doc_id: str | None = None, *, annotator: str | None = None)
 
     for name, value in (("doc_id", doc_id), ("annotator", annotator)):
         if value is not None and not isinstance(value, str):
-            raise WrongType(f"load_annotations({name}=...) takes a string such as 'cho', not {value!r}.")
+            raise WrongType(f"load_annotations({name}=...) takes a string such as 'cho', not {shown(value)}.")
     rows = [r for r in _latest(annotator=annotator, doc_id=doc_id) if r.get("label") in LABELS]
     return pd.DataFrame([[r.get(c) for c in COLUMNS] for r in rows], columns=COLUMNS)
 
@@ -139,7 +139,7 @@ def reference_annotations(doc_id: str | None = None, *, corpus: Corpus | None = 
     if doc_id is not None:
         if doc_id not in set(out.doc):
             raise UnknownDocument(
-                f"The reference annotation covers {sorted(set(out.doc))}, not {doc_id!r}."
+                f"The reference annotation covers {sorted(set(out.doc))}, not {shown(doc_id)}."
             )
         out = out[out.doc == doc_id].reset_index(drop=True)
     return out

@@ -26,6 +26,7 @@ from .citations import quote_in
 from ..corpus.course import course_file, load_corpus
 from ..corpus.documents import Corpus, Document, documents_of
 from ..errors import DataFileError, KitError, UnknownDocument, WrongType, did_you_mean
+from ..errors import shown as echo
 from ..files.yamlfile import file_stamp, read_yaml_cached
 
 if TYPE_CHECKING:  # only for type hints (importlib.resources.abc is Python 3.11+)
@@ -65,7 +66,7 @@ def arguments(doc: Document | str, *, corpus: Corpus | None = None) -> pd.DataFr
         ids = {d.lower(): d for d in corpus}
         if doc.strip().lower() not in ids:
             raise UnknownDocument(
-                f"There is no argument map for {doc!r}: there is no text {doc!r} in the course."
+                f"There is no argument map for {echo(doc)}: there is no text {echo(doc)} in the course."
                 f"{did_you_mean(doc.lower(), list(ids.values()))} "
                 f"Its texts are {', '.join(ids.values())}; e.g. kit.arguments({next(iter(ids.values()))!r}).")
         docs = [corpus[ids[doc.strip().lower()]]]
@@ -105,7 +106,7 @@ def _has_map(doc: Document) -> bool:
 
 def _map_file(doc: Document, *, several: list[str] | None = None) -> Traversable:
     """The map file of ``doc``; if it has none, an :class:`~kit.UnknownDocument` says how to add one."""
-    what = f"argument map for any of {several}" if several else f"argument map for {doc.id!r}"
+    what = f"argument map for any of {several}" if several else f"argument map for {echo(doc.id)}"
     return course_file(getattr(doc, "folder", None), "arguments", f"{doc.id}.yaml", what=what,
                        error=UnknownDocument, model="arguments/cho.yaml",
                        then=" and load the course with kit.load_corpus(DIR). Meanwhile kit.recommendations(doc) "
@@ -173,7 +174,7 @@ def validate_map(data, where: str, doc: Document, *, lines=None) -> dict:
                             "compare with kit/data/arguments/cho.yaml.")
     if data.get("doc") != doc.id:
         raise DataFileError(f"{at(('doc',))}: the map says doc: {data.get('doc')!r} but is the map of "
-                            f"{doc.id!r} — write doc: {doc.id}.")
+                            f"{echo(doc.id)} — write doc: {doc.id}.")
     if not isinstance(data.get("thesis"), dict):
         raise DataFileError(f"{at(('thesis',))}: `thesis` must have a `paraphrase` and `cites`.")
     single, seen = Corpus([doc]), set()
@@ -183,7 +184,7 @@ def validate_map(data, where: str, doc: Document, *, lines=None) -> dict:
         cid = claim.get("id") if isinstance(claim, dict) else None
 
         def bad(msg: str, key: str | None = None):
-            return DataFileError(f"{at((*path, key) if key else path)}: claim {cid!r}: {msg}")
+            return DataFileError(f"{at((*path, key) if key else path)}: claim {echo(cid)}: {msg}")
 
         if not cid or cid in seen:
             raise bad("every claim needs an `id`, unique in the file — rename one.")
@@ -198,15 +199,15 @@ def validate_map(data, where: str, doc: Document, *, lines=None) -> dict:
         for sid in cites:
             if not isinstance(sid, str) or sid.split()[:1] != [doc.id]:
                 other = "another text" if isinstance(sid, str) else "not a sentence id"
-                raise bad(f"cites {sid!r} from {other} — a map of {doc.id!r} cites {doc.id!r} only.", "cites")
+                raise bad(f"cites {echo(sid)} from {other} — a map of {echo(doc.id)} cites {echo(doc.id)} only.", "cites")
             try:
                 single.sentence(sid)
             except KitError:
-                raise bad(f"cites {sid!r}, which is not a sentence of the corpus — "
+                raise bad(f"cites {echo(sid)}, which is not a sentence of the corpus — "
                           f"kit.sentences(corpus['{doc.id}']) lists the ids.", "cites") from None
         for phrase in claim.get("quotes") or []:
             if not any(quote_in(str(phrase), single.sentence(s).text) for s in cites):
-                raise bad(f"quotes {phrase!r}, which is not in {', '.join(cites)} — quote word for word.",
+                raise bad(f"quotes {echo(phrase)}, which is not in {', '.join(cites)} — quote word for word.",
                           "quotes")
         if claim["type"] == "recommendation" or "addressee" in claim:
             if not isinstance(claim.get("addressee"), str) or claim.get("polarity") not in ("do", "don't"):

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from ..corpus.patterns import catastrophic, compile_pattern, matches
 from ..errors import KitError, QuestionBankError, TextNotFound, UnknownQuestion, WrongType, did_you_mean, shown
+from ..corpus.course import checked_corpus
 from .normalise import IdError, read_ids
 from .questions import Alternative, Citation, Mistake, Question
 from ..files.yamlfile import BANK, parse_yaml, read_yaml
@@ -54,7 +55,7 @@ class Bank:
         return iter(self.questions)
 
     def __repr__(self) -> str:
-        return f"<Bank {self.id!r}: {self.title!r}, {len(self)} questions>"
+        return f"<Bank {shown(self.id)}: {shown(self.title)}, {len(self)} questions>"
 
     def question(self, question_id: str) -> Question:
         """The question with this id; :class:`~kit.UnknownQuestion` lists the ids that exist."""
@@ -62,7 +63,7 @@ class Bank:
             if q.id == question_id:
                 return q
         ids = [q.id for q in self.questions]
-        raise UnknownQuestion(f"Bank {self.id!r} has no question {question_id!r}.{did_you_mean(question_id, ids)} "
+        raise UnknownQuestion(f"Bank {shown(self.id)} has no question {shown(question_id)}.{did_you_mean(question_id, ids)} "
                               f"Its questions are {ids}.")
 
 
@@ -91,8 +92,7 @@ def load_bank(bank: str | os.PathLike | Bank, *, corpus: Corpus | None = None) -
     """Load and validate a bank: a shipped bank id (``"01_close_reading"``) or a YAML file path.
 
     ``corpus`` is the corpus its citations and sentence ids refer to (default: the kit's).
-    Raises :class:`~kit.QuestionBankError` naming the file, the question and the field
-    (and the line, for YAML problems).
+    Raises :class:`~kit.QuestionBankError` naming the file, the question, the field, the line.
 
     >>> bank = load_bank("00_start_here")
     >>> bank.id, bank.questions[0].id
@@ -108,7 +108,7 @@ def load_bank(bank: str | os.PathLike | Bank, *, corpus: Corpus | None = None) -
                                "Check the path and the spelling.")
         return parse_bank(read_yaml(path, rules=BANK)[0], source=str(path), corpus=corpus)
     if not isinstance(bank, str):
-        raise WrongType(f"load_bank() takes a bank id such as '01_close_reading' or a .yaml path, not {bank!r}.")
+        raise WrongType(f"load_bank() takes a bank id such as '01_close_reading' or a .yaml path, not {shown(bank)}.")
     for folder, names in (("quizzes", shipped_banks()), ("exercises", shipped_sets())):
         if bank in names:
             from ..files.resources import read_text
@@ -117,7 +117,7 @@ def load_bank(bank: str | os.PathLike | Bank, *, corpus: Corpus | None = None) -
             return parse_bank(parse_yaml(read_text(f"{folder}/{bank}.yaml"), source=source, rules=BANK)[0],
                               source=source, corpus=corpus)
     known = shipped_banks()
-    raise UnknownQuestion(f"There is no question bank {bank!r}.{did_you_mean(bank, known)} The kit's banks "
+    raise UnknownQuestion(f"There is no question bank {shown(bank)}.{did_you_mean(bank, known)} The kit's banks "
                           f"are {known}; or give the path of your own .yaml file.")
 
 
@@ -128,6 +128,7 @@ def parse_bank(text_or_data, *, source: str = "<bank>", corpus=None) -> Bank:
     ...             "answer": True, "cites": []}]})
     <Bank 'x': 'x', 1 questions>
     """
+    corpus = checked_corpus(corpus, "load_bank")
     data = parse_yaml(text_or_data, source=source, rules=BANK)[0] if isinstance(text_or_data, str) else text_or_data
     if not isinstance(data, Mapping):
         raise QuestionBankError(f"{source}: a bank is a mapping with 'id', 'title' and 'questions'.")
@@ -142,7 +143,7 @@ def parse_bank(text_or_data, *, source: str = "<bank>", corpus=None) -> Bank:
         raise QuestionBankError(f"{source}: field 'questions' must be a non-empty list of questions.")
     for fld in ("id", "title"):
         if fld in data and not isinstance(data[fld], str):
-            raise QuestionBankError(f"{source}: field {fld!r} must be text; put it in quotation marks.")
+            raise QuestionBankError(f"{source}: field {shown(fld)} must be text; put it in quotation marks.")
     bank_id = data.get("id") or Path(source).stem
     if corpus is None:
         from ..corpus.course import load_corpus
@@ -153,7 +154,7 @@ def parse_bank(text_or_data, *, source: str = "<bank>", corpus=None) -> Bank:
         q = parse_question(raw, n, bank_id=bank_id, source=source, corpus=corpus,
                            label="Exercise" if "exercises" in data else "Question")
         if q.id in seen:
-            raise QuestionBankError(f"{source}: question {q.id!r}, field 'id': duplicate id "
+            raise QuestionBankError(f"{source}: question {shown(q.id)}, field 'id': duplicate id "
                                     "(question ids must be unique within a bank). Rename one.")
         seen.add(q.id)
         parsed.append(q)
@@ -167,16 +168,16 @@ def parse_question(raw, n: int, *, bank_id: str, source: str, corpus, label: str
     if not isinstance(raw, Mapping):
         raise QuestionBankError(f"{source}: question #{n} must be a mapping with id, type, prompt...")
     qid = raw.get("id")
-    where = f"question {qid!r}" if qid not in (None, "") else f"question #{n}"
+    where = f"question {shown(qid)}" if qid not in (None, "") else f"question #{n}"
 
     def fail(fld: str, problem: str) -> QuestionBankError:
-        return QuestionBankError(f"{source}: {where}, field {fld!r}: {problem}")
+        return QuestionBankError(f"{source}: {where}, field {shown(fld)}: {problem}")
 
     if not isinstance(qid, str) or not qid.strip():
-        raise fail("id", f"must be text such as 'wedge-futile' or \"01.2\" (in quotation marks), not {qid!r}.")
+        raise fail("id", f"must be text such as 'wedge-futile' or \"01.2\" (in quotation marks), not {shown(qid)}.")
     qtype = raw.get("type")
     if qtype not in TYPES:
-        raise fail("type", f"unknown type {qtype!r}; use one of {', '.join(TYPES)}.")
+        raise fail("type", f"unknown type {shown(qtype)}; use one of {', '.join(TYPES)}.")
     kind = TYPES[qtype]
     allowed = (*COMMON_FIELDS, *kind.fields)
     unknown = [k for k in raw if k not in allowed]
@@ -186,7 +187,7 @@ def parse_question(raw, n: int, *, bank_id: str, source: str, corpus, label: str
     quotes = text_list(raw, "quotes", fail)
     for phrase in quotes:
         if not any(quote_in(phrase, c.text) for c in citations):
-            raise fail("quotes", f"{phrase!r} does not occur in any cited sentence "
+            raise fail("quotes", f"{shown(phrase)} does not occur in any cited sentence "
                                  f"({', '.join(c.id for c in citations) or 'none cited'}).")
     kwargs = dict(id=qid.strip(), type=qtype, prompt=text_field(raw, "prompt", fail, required=True),
                   explanation=text_field(raw, "explanation", fail), citations=citations, quotes=quotes,
@@ -218,7 +219,7 @@ def _citations_of(cites, corpus, fail) -> tuple[Citation, ...]:
         try:
             sentence = corpus.sentence(sid.strip())
         except KitError as exc:
-            raise fail("cites", f"unknown sentence id {sid!r} ({exc})") from None
+            raise fail("cites", f"unknown sentence id {shown(sid)} ({exc})") from None
         out.append(Citation(sentence.id, sentence.text))
     return tuple(out)
 
@@ -257,7 +258,7 @@ def _mistakes(raw, fail, corpus) -> tuple[Mistake, ...]:
             except KitError as exc:
                 raise fail("mistakes", f"mistake #{n}: {exc}") from None
             if problem:
-                raise fail("mistakes", f"mistake #{n}: pattern {value!r} can take forever to match some answers: "
+                raise fail("mistakes", f"mistake #{n}: pattern {shown(value)} can take forever to match some answers: "
                                        f"{problem}")
             fields["pattern"] = value
             if not isinstance(m.get("example"), str) or not matches(compiled, m["example"]):
@@ -292,7 +293,7 @@ def _alternatives(raw, q: Question, fail, corpus, citations) -> tuple[Alternativ
             raise fail("alternatives", f"alternative #{n}: give `answer`, `status` and `feedback`.")
         status = alt.get("status", "correct")
         if status not in ("correct", "partial"):
-            raise fail("alternatives", f"alternative #{n}: status must be correct or partial, not {status!r}.")
+            raise fail("alternatives", f"alternative #{n}: status must be correct or partial, not {shown(status)}.")
         sub = {k: v for k, v in raw.items() if k not in ("compute",)}
         parsed = q.kind.parse({**sub, "answer": alt["answer"]}, fail, corpus, citations)
         out.append(Alternative(parsed["answer"], status, text_field(alt, "feedback", fail, required=True)))

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Iterator
 
-from ..errors import did_you_mean
-from ..errors import EmptyText, InvalidArgument, UnknownDocument, UnknownSentence, WrongType
+from ..errors import EmptyText, InvalidArgument, UnknownDocument, UnknownSentence, WrongType, did_you_mean
+from ..errors import shown as echo
 from .ids import DOC_ID_RE, parse_sentence_id
 from .splitting import sentence_spans
 
@@ -77,10 +77,12 @@ class Document:
         if not isinstance(id, str) or not DOC_ID_RE.fullmatch(id):
             raise InvalidArgument(
                 f"A document id must be one word without spaces or dots (letters, digits, '_' or '-'), "
-                f"not {id!r}. Try id='mytext'."
+                f"not {echo(id)}. Try id='mytext'."
             )
+        if not isinstance(text, str) or not isinstance(metadata, (Mapping, type(None))):
+            raise WrongType(f"Document() takes text= as a string, metadata= a dict: not {type(text).__name__}, {type(metadata).__name__}.")
         if not text.strip():
-            raise EmptyText(f"Document {id!r} has no text. Give it at least one sentence.")
+            raise EmptyText(f"Document {echo(id)} has no text. Give it at least one sentence.")
         self.id = id
         self.text = text
         self.title = title or id
@@ -100,10 +102,8 @@ class Document:
         return f"{self.date} (inferred)" if inferred else self.date
 
     def __repr__(self) -> str:
-        return (
-            f"<Document {self.id!r}: {self.title!r} by {self.author}, "
-            f"{len(self.paragraphs)} paragraphs, {len(self.sentences)} sentences>"
-        )
+        p, s = len(self.paragraphs), len(self.sentences)
+        return f"<Document {self.id!r}: {self.title!r} by {self.author}, {p} paragraphs, {s} sentences>"
 
     @cached_property
     def paragraphs(self) -> tuple[Paragraph, ...]:
@@ -161,7 +161,7 @@ class Document:
         """
         if not isinstance(ref, str):
             raise WrongType(
-                f"A sentence id is a string such as '{self.id} 1.1', not {ref!r}."
+                f"A sentence id is a string such as '{self.id} 1.1', not {echo(ref)}."
             )
         parsed = parse_sentence_id(ref)
         if parsed and (parsed[0] is None or parsed[0].lower() == self.id.lower()):
@@ -170,7 +170,7 @@ class Document:
                 return found
         counts = ", ".join(f"¶{p.number}: {len(self._sentences_of(k)[0])}" for k, p in enumerate(self.paragraphs))
         raise UnknownSentence(
-            f"There is no sentence {ref!r} in {self.id!r}. Ids look like '{self.id} 2.3' (paragraph 2, "
+            f"There is no sentence {echo(ref)} in {echo(self.id)}. Ids look like '{self.id} 2.3' (paragraph 2, "
             f"sentence 3); sentences per paragraph: {counts}. kit.sentences(corpus['{self.id}']) lists them all.")
 
     def derived(self, key: str, build):
@@ -211,7 +211,7 @@ class Corpus(Mapping):
         self._docs = {}
         for d in docs:
             if d.id in self._docs:
-                raise InvalidArgument(f"Two documents have the id {d.id!r}; give each its own id (load_text(..., id='b')).")
+                raise InvalidArgument(f"Two documents have the id {echo(d.id)}; give each its own id (load_text(..., id='b')).")
             self._docs[d.id] = d
         #: The course folder (None for a corpus built by hand).
         self.folder = folder
@@ -221,7 +221,7 @@ class Corpus(Mapping):
             return self._docs[key]
         except (KeyError, TypeError):
             raise UnknownDocument(
-                f"There is no document {key!r} in this corpus.{did_you_mean(key, self._docs)} It has "
+                f"There is no document {echo(key)} in this corpus.{did_you_mean(key, self._docs)} It has "
                 f"{list(self._docs)}. "
                 f"Use one of those ids, e.g. corpus[{next(iter(self._docs), 'cho')!r}]."
             ) from None
@@ -242,7 +242,7 @@ class Corpus(Mapping):
             doc_id = {d.lower(): d for d in self._docs}.get(str(doc_id).lower(), doc_id)
         if doc_id not in self._docs:
             raise UnknownSentence(
-                f"{sentence_id!r} does not name a document of this corpus ({', '.join(self._docs)}). "
+                f"{echo(sentence_id)} does not name a document of this corpus ({', '.join(self._docs)}). "
                 "Sentence ids look like 'cho 2.3'."
             )
         return self._docs[doc_id].sentence(sentence_id)
@@ -286,11 +286,12 @@ def documents_of(doc, func: str) -> list[Document]:
     """Normalise a corpus, a document, or a list of documents to a list of documents."""
     if isinstance(doc, Document):
         return [doc]
-    if isinstance(doc, Mapping) and all(isinstance(d, Document) for d in doc.values()):
+    if isinstance(doc, Mapping) and doc and all(isinstance(d, Document) for d in doc.values()):
         return list(doc.values())
-    if isinstance(doc, (list, tuple)) and doc and all(
-        isinstance(d, Document) for d in doc
-    ):
+    if isinstance(doc, (list, tuple)) and doc and all(isinstance(d, Document) for d in doc):
+        if len({d.id for d in doc}) < len(doc):  # [yang, yang] would count yang twice
+            raise InvalidArgument(f"{func}() was given {', '.join(d.id for d in doc)}: a document appears "
+                                  "twice, so its words would count twice. Give each document once.")
         return list(doc)
     hint = " To use a string, wrap it first: kit.load_text('your text')." if isinstance(doc, str) else ""
     raise WrongType(

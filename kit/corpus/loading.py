@@ -20,6 +20,7 @@ from typing import Any
 from .documents import Document
 from .ids import safe_id
 from ..errors import EmptyText, HardWrapWarning, InvalidArgument, WrongType
+from ..errors import shown as echo
 from .matter import split_matter
 from ..options import flag, optional_text
 from .plaintext import looks_hard_wrapped, tidy
@@ -88,7 +89,7 @@ def load_text(path_or_string: Any, *, id: str | None = None, title: str | None =
         text, name = path_or_string, None
     else:
         raise WrongType(
-            f"load_text() takes a file path or a string of text, not {path_or_string!r} "
+            f"load_text() takes a file path or a string of text, not {echo(path_or_string)} "
             f"({_a(type(path_or_string).__name__)}). Example: kit.load_text('my_essay.txt')."
         )
     text = tidy(text)
@@ -138,7 +139,7 @@ def _abbreviations(value: Any) -> frozenset[str]:
     items = list(value) if isinstance(value, Iterable) and not isinstance(value, (bytes, dict)) else None
     if items is None or not all(isinstance(v, str) and v.strip(". ") for v in items):
         raise WrongType(
-            f"load_text(abbreviations={value!r}): give a list of abbreviations, e.g. "
+            f"load_text(abbreviations={echo(value)}): give a list of abbreviations, e.g. "
             "abbreviations=['Ave.', 'approx.']."
         )
     return frozenset(v.strip().lower().rstrip(".") for v in items)
@@ -151,7 +152,7 @@ def _check_encoding(encoding: Any) -> str:
             raise LookupError
     except (LookupError, TypeError, ValueError):
         raise InvalidArgument(
-            f"load_text(encoding={encoding!r}): not a text encoding Python knows. "
+            f"load_text(encoding={echo(encoding)}): not a text encoding Python knows. "
             "Try 'utf-8', 'utf-16', 'cp1252' or 'latin-1'."
         ) from None
     return info.name

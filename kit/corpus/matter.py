@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Union
 
 from ..errors import InvalidArgument, WrongType
+from ..errors import shown as echo
 
 __all__ = ["Matter", "split_matter", "parse_lines", "PARTS", "JOINS"]
 
@@ -76,7 +77,7 @@ def parse_lines(spec: LineSpec, *, part: str, n_lines: int, raw_lines: Sequence[
     if isinstance(spec, Mapping):
         return _by_markers(spec, part=part, raw_lines=raw_lines or [])
     if isinstance(spec, bool):
-        raise WrongType(f"{part}: lines are numbers or ranges such as [4, 5] or '4-6', not {spec!r}.")
+        raise WrongType(f"{part}: lines are numbers or ranges such as [4, 5] or '4-6', not {echo(spec)}.")
     if isinstance(spec, (int, str)):
         spec = [spec]
     if not isinstance(spec, Sequence):
@@ -87,7 +88,7 @@ def parse_lines(spec: LineSpec, *, part: str, n_lines: int, raw_lines: Sequence[
     out: list[int] = []
     for item in spec:
         if isinstance(item, bool) or not isinstance(item, (int, str)):
-            raise WrongType(f"{part}: {item!r} is not a line number or a range such as '4-6'.")
+            raise WrongType(f"{part}: {echo(item)} is not a line number or a range such as '4-6'.")
         pieces = [item] if isinstance(item, int) else [p for p in item.split(",") if p.strip()]
         for piece in pieces:
             if isinstance(piece, int):
@@ -96,7 +97,7 @@ def parse_lines(spec: LineSpec, *, part: str, n_lines: int, raw_lines: Sequence[
                 match = _RANGE.match(piece)
                 if not match:
                     raise InvalidArgument(
-                        f"{part}: {piece!r} is not a line number or a range; write e.g. 4 or '4-6'."
+                        f"{part}: {echo(piece)} is not a line number or a range; write e.g. 4 or '4-6'."
                     )
                 first, last = int(match[1]), int(match[2] or match[1])
             if first > last:
@@ -120,13 +121,13 @@ def _by_markers(spec: Mapping, *, part: str, raw_lines: Sequence[str]) -> tuple[
     start, end = spec.get("start"), spec.get("end")
     for name, marker in (("start", start), ("end", end)):
         if marker is not None and (not isinstance(marker, str) or not marker.strip()):
-            raise InvalidArgument(f"{part}: the {name} marker must be a non-empty string, not {marker!r}.")
+            raise InvalidArgument(f"{part}: the {name} marker must be a non-empty string, not {echo(marker)}.")
     first = 0
     if start is not None:
         first = next((i for i, line in enumerate(raw_lines) if start in line), -1)
         if first < 0:
             raise InvalidArgument(
-                f"{part}: the start marker {start!r} is on no line of the text. "
+                f"{part}: the start marker {echo(start)} is on no line of the text. "
                 "Copy a few words exactly from the line where the part begins."
             )
     last = len(raw_lines) - 1
@@ -135,7 +136,7 @@ def _by_markers(spec: Mapping, *, part: str, raw_lines: Sequence[str]) -> tuple[
         if last < 0:
             where = f" at or after line {first + 1}" if start is not None else ""
             raise InvalidArgument(
-                f"{part}: the end marker {end!r} is on no line of the text{where}. "
+                f"{part}: the end marker {echo(end)} is on no line of the text{where}. "
                 "Copy a few words exactly from the line where the part ends."
             )
     return tuple(range(first + 1, last + 2))
@@ -198,7 +199,7 @@ def split_matter(text: str, *, title: LineSpec = None, venue: LineSpec = None, f
     if not isinstance(text, str):
         raise WrongType(f"split_matter() takes the text as a string, not a {type(text).__name__}.")
     if join not in JOINS:
-        raise InvalidArgument(f"join must be one of {', '.join(JOINS)}, not {join!r}. Example: join='lines'.")
+        raise InvalidArgument(f"join must be one of {', '.join(JOINS)}, not {echo(join)}. Example: join='lines'.")
     raw_lines = text.split("\n")
     if len(raw_lines) > 1 and raw_lines[-1] == "":
         raw_lines.pop()  # the newline ending the last line starts no line of its own

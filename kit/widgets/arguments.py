@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..options import flag, renamed_function
+from ..errors import shown as echo
 
 if TYPE_CHECKING:
     import ipywidgets
@@ -54,7 +55,7 @@ def compare_arguments_explorer(*, question: str | None = None, context: bool = T
     if first not in table.question_id.tolist():
         known = table.question_id.tolist()
         raise UnknownQuestion(
-            f"There is no comparison question {first!r}.{did_you_mean(first, known)} Known ids: {', '.join(known)}."
+            f"There is no comparison question {echo(first)}.{did_you_mean(first, known)} Known ids: {', '.join(known)}."
         )
     dropdown = widgets.Dropdown(options=options, value=first, description="Question:",
                                 layout=widgets.Layout(width="95%"),

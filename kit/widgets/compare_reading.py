@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 
 from ..errors import KitError, StoreError, WrongType
+from ..errors import shown as echo
 from ..options import renamed_function
 from ..assessment.readings import (
     MIN_WORDS,
@@ -56,7 +57,7 @@ def compare_reading_box(tasks: str | list[str], *, rows: int = 4) -> "ipywidgets
 
     ids = [tasks] if isinstance(tasks, str) else list(tasks) if isinstance(tasks, (list, tuple)) else None
     if not ids:
-        raise WrongType(f"compare_reading_box() takes a task id such as '01.cho-p1' or a list of them, not {tasks!r}.")
+        raise WrongType(f"compare_reading_box() takes a task id such as '01.cho-p1' or a list of them, not {echo(tasks)}.")
     found = [reading_task(t) for t in ids]
     predictions = all(not t.get("reading") for t in found)
     parts, areas = [], []

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from ..corpus.documents import Document, documents_of
 from ..errors import KitError
-from ..options import renamed_options
+from ..options import optional_text, renamed_options
 from ..analysis.keyness_maths import explain_keyness
 from ..analysis.keyness import keyness
 from ..analysis.reading import kwic
@@ -96,6 +96,7 @@ def keyness_explorer(target: Document | Sequence[Document], reference: Document 
     notes = list(dict.fromkeys(str(c.message) for c in caught))
     docs_t, docs_r = documents_of(target, "keyness_explorer"), documents_of(reference, "keyness_explorer")
     ranked = list(table.term)
+    query = optional_text(query, "query", "keyness_explorer", "kit.keyness_explorer(cho, yang, query='china')")
     first = (query or "").strip().lower() or next(iter(strongest), ranked[0])
     picker = w.Combobox(value=first, options=ranked, description="Term", ensure_option=False,
                         placeholder="type a word, e.g. wedge")

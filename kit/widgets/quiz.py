@@ -25,6 +25,7 @@ from ..display.html import markdown_html
 from ..assessment import Bank, Question, format_answer, load_bank, parse_bank
 from ..assessment.attempts import Attempts
 from ..errors import InvalidArgument, KitError, WrongType
+from ..errors import shown as echo
 from ..options import flag, renamed_options
 from .controls import AriaPatch
 
@@ -91,7 +92,7 @@ def _input(q: Question, spec):
         return W.VBox([W.Dropdown(options=[("— choose —", None), *spec.options], value=None,
                                   description=left, style={"description_width": "initial"}, layout=W.Layout(width="auto"))
                        for left in spec.items])
-    raise WrongType(f"question {q.id!r} has an input kind the widget cannot show: {spec.kind!r}")  # pragma: no cover
+    raise WrongType(f"question {echo(q.id)} has an input kind the widget cannot show: {echo(spec.kind)}")  # pragma: no cover
 
 
 class _Panel:
@@ -278,5 +279,5 @@ def quiz(bank: str | os.PathLike | Bank | Question | Sequence[Question | dict], 
     if show_answer_after is not None and (isinstance(show_answer_after, bool)
                                           or not isinstance(show_answer_after, int) or show_answer_after < 1):
         raise InvalidArgument(f"show_answer_after must be a whole number of tries (1 or more) or None, "
-                              f"not {show_answer_after!r}. Example: kit.quiz('01_close_reading', show_answer_after=2).")
+                              f"not {echo(show_answer_after)}. Example: kit.quiz('01_close_reading', show_answer_after=2).")
     return QuizBox(_questions(bank, corpus), show_answer_after=show_answer_after, record=flag(record, "record", "quiz", "kit.quiz('00_start_here', record=False)"))
