@@ -80,6 +80,17 @@ def test_a_backtracking_student_regex_stops_in_time(pattern):
     assert outcome.kind == "ok" or outcome.error == "QueryTooSlow", outcome
 
 
+WILDCARDS = ["*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b", "*" * 999, "?" * 999 + "*", "*a" * 400 + "b", "a*" * 300 + "b*",
+             "*-*-*-*-*-*-*-*y", "[" * 500 + "*", "*[!a]" * 100]
+
+
+@pytest.mark.parametrize("query", WILDCARDS, ids=range(len(WILDCARDS)))
+def test_hostile_wildcards_stay_quick(query):
+    doc = kit.load_text("Start " + "a" * 3000 + "c end. " + "x-" * 2000 + " done.", id="long")
+    outcome = assert_contained(kit.kwic, doc, query, seconds=5)
+    assert outcome.seconds < 3, outcome
+
+
 def test_matches_gives_up_after_its_time():
     slow = compile_pattern("^(a|aa)+$")
     start = time.process_time()
