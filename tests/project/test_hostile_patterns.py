@@ -310,3 +310,27 @@ def test_the_log_read_as_it_grows_sees_other_kernels_and_rewrites(tmp_path, monk
         fh.seek(0)
         fh.write(data.replace(b'"attempt": 5,', b'"attempt": 7,'))
     assert history().last == 7
+
+
+def _fuzz(seed, n):
+    import random
+
+    from kit.errors import KitError
+
+    rng = random.Random(seed)
+    alphabet = list("()[]{}|*+?.^$\\-,:=!<>#Pa0 sdwbx1")
+    for _ in range(n):
+        pattern = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30)))
+        try:
+            compile_pattern(pattern)
+            catastrophic(pattern)
+        except KitError:
+            pass
+    return n
+
+
+@pytest.mark.parametrize("seed", [23, 24])
+def test_random_patterns_give_a_pattern_or_a_kit_error(seed):
+    # the size reader must never raise on odd syntax: the regex module judges it, as a KitError
+    outcome = assert_contained(_fuzz, seed, 500, seconds=10)
+    assert outcome.message == "500", outcome
