@@ -334,3 +334,20 @@ def test_random_patterns_give_a_pattern_or_a_kit_error(seed):
     # the size reader must never raise on odd syntax: the regex module judges it, as a KitError
     outcome = assert_contained(_fuzz, seed, 500, seconds=10)
     assert outcome.message == "500", outcome
+
+
+def _typed_into_the_explorer(query):
+    from kit.widgets.reading import kwic_explorer
+
+    box = kwic_explorer(kit.load_text("a b c. aaaa bbbb.", id="t"), query="a")
+    box.regex.value = True
+    box.query.value = query
+    return box.status.value
+
+
+@pytest.mark.parametrize("query", ["a{1000000000}", "(a{1000}){1000}", "(a+)+b", "(unclosed"])
+def test_the_concordance_explorer_shows_the_error(query):
+    # issue 23 item 2: the same pattern typed into the explorer reached 8.4 GB
+    outcome = assert_contained(_typed_into_the_explorer, query, seconds=5)
+    assert outcome.kind == "ok", outcome
+    assert "regular expression" in outcome.message or "matches of" in outcome.message, outcome
