@@ -247,8 +247,8 @@ def _mistakes(raw, fail, corpus) -> tuple[Mistake, ...]:
             fields["range"] = (float(value[0]), float(value[1]))
         elif what[0] == "ids":
             try:
-                fields["ids"] = frozenset(read_ids(value, doc_ids=list(corpus)))
-            except IdError as exc:
+                fields["ids"] = frozenset(corpus.sentence(s).id for s in read_ids(value, doc_ids=list(corpus)))
+            except (IdError, KitError) as exc:  # a sentence that does not exist is no mistake to expect
                 raise fail("mistakes", f"mistake #{n}: {exc}") from None
         elif what[0] == "pattern":
             if not isinstance(value, str) or len(value) > _MAX_PATTERN:

@@ -107,9 +107,11 @@ def read_export(path: Path) -> pd.DataFrame:
         if col not in df.columns:
             df[col] = ""
     attempt = pd.to_numeric(df["attempt"], errors="coerce")
-    if attempt.isna().any() or (attempt < 1).any():
-        i = int(attempt.isna().idxmax() if attempt.isna().any() else (attempt < 1).idxmax())
-        raise ValueError(f"line {i + 2}: attempt {df['attempt'][i]!r} is not a number from 1 up")
+    bad = attempt.isna() | (attempt < 1) | (attempt > 1_000_000) | (attempt != attempt.round())  # 1e20: no int
+    if bad.any():
+        i = int(bad.idxmax())
+        raise ValueError(f"line {i + 2}: attempt {str(df['attempt'][i])[:40]!r} is not a whole number from 1 "
+                         "to 1,000,000")
     unknown = sorted(set(df["status"]) - KNOWN_STATUS)
     if unknown:
         raise ValueError(f"unknown status {unknown[0]!r} (expected one of {', '.join(sorted(KNOWN_STATUS))})")

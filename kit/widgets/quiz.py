@@ -139,6 +139,8 @@ class _Panel:
         self.check.disabled = locked
 
     def on_check(self, _button=None) -> None:
+        if self.check.disabled:  # a click from code on a disabled button records nothing
+            return
         try:
             self._check()
         except Exception as exc:  # shown in the widget, never lost in a log
