@@ -66,7 +66,9 @@ def did_you_mean(name, known) -> str:
     """
     import difflib
 
-    close = difflib.get_close_matches(str(name), [str(k) for k in known], n=1, cutoff=0.6)
+    if not isinstance(name, str):  # str() of a 5,000-digit int or of an odd object can raise
+        return ""
+    close = difflib.get_close_matches(name, [str(k) for k in known], n=1, cutoff=0.6)
     return f" Did you mean {close[0]!r}?" if close else ""
 
 

@@ -137,7 +137,7 @@ def reference_annotations(doc_id: str | None = None, *, corpus: Corpus | None = 
     ]
     out = pd.DataFrame(rows, columns=[*COLUMNS, "reason", "also"])
     if doc_id is not None:
-        if doc_id not in set(out.doc):
+        if not isinstance(doc_id, str) or doc_id not in set(out.doc):
             raise UnknownDocument(
                 f"The reference annotation covers {sorted(set(out.doc))}, not {shown(doc_id)}."
             )

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from ..corpus.course import load_corpus
 from ..corpus.documents import documents_of
-from ..errors import InvalidArgument, UnknownTerm, did_you_mean
+from ..errors import InvalidArgument, UnknownTerm, WrongType, did_you_mean
+from ..errors import shown as echo
 from ..files.resources import load_yaml
 from ..options import renamed_options
 
@@ -73,16 +74,18 @@ def glossary(doc: "Corpus | Document | None" = None, *, query: str | None = None
     """
     import pandas as pd
 
-    if lang not in LANGUAGES:
-        raise InvalidArgument(f"glossary() has no language {lang!r}: use lang='en' (English) or "
+    if not isinstance(lang, str) or lang not in LANGUAGES:
+        raise InvalidArgument(f"glossary() has no language {echo(lang)}: use lang='en' (English) or "
                               "lang='ko' (Korean), e.g. kit.glossary(lang='ko').")
-    if kind not in KINDS:
-        raise InvalidArgument(f"glossary() has no kind {kind!r}.{did_you_mean(str(kind), list(KINDS))} "
+    if not isinstance(kind, str) or kind not in KINDS:
+        raise InvalidArgument(f"glossary() has no kind {echo(kind)}.{did_you_mean(kind, list(KINDS))} "
                               "Use kind='terms' (background terms) or kind='idioms', "
                               "e.g. kit.glossary(kind='idioms').")
     key = "term" if kind == "terms" else "idiom"
     entries = load_yaml("glossary.yaml").get(kind) or []
     term = query
+    if term is not None and not isinstance(term, str):
+        raise WrongType(f"glossary(query=...) takes a word in quotes such as 'rein in', not a {type(term).__name__}.")
     if term is not None:
         wanted = str(term).strip().lower()
         chosen = [e for e in entries if e[key].lower() == wanted]

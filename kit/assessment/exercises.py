@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..errors import DataFileError, InvalidArgument, KitError, UnknownExercise, WrongType, did_you_mean
+from ..errors import DataFileError, InvalidArgument, KitError, UnknownExercise, WrongType, did_you_mean, shown
 from ..options import renamed_options
 from .attempts import Attempt, Attempts, hint_for
 from .banks import parse_bank, shipped_sets
@@ -107,7 +107,7 @@ def exercise(exercise_id: str, *, corpus: Corpus | None = None) -> Question:
     exercises = registry(corpus=corpus)
     found = exercises.get(exercise_id.strip()) if isinstance(exercise_id, str) else None
     if found is None:
-        raise UnknownExercise(f"There is no exercise {exercise_id!r}.{did_you_mean(exercise_id, exercises)} "
+        raise UnknownExercise(f"There is no exercise {shown(exercise_id)}.{did_you_mean(exercise_id, exercises)} "
                               f"Exercise ids are strings such as \"01.2\"; the kit has {sorted(exercises) or 'none yet'}.")
     return found
 
@@ -218,7 +218,7 @@ def self_assess(exercise_id: str, answer: list | tuple | set | frozenset, *,
 def _ticked(ex: Question, ticked) -> list[int]:
     n = len(ex.checklist)
     if not isinstance(ticked, (list, tuple, set, frozenset)):
-        raise WrongType(f"self_assess() takes a list of point numbers such as [1, 3], not {ticked!r}.")
+        raise WrongType(f"self_assess() takes a list of point numbers such as [1, 3], not {shown(ticked)}.")
     items = list(ticked)
     if len(items) == n and all(isinstance(t, bool) for t in items):
         return [i for i, t in enumerate(items) if t]
@@ -229,5 +229,5 @@ def _ticked(ex: Question, ticked) -> list[int]:
         elif isinstance(t, str) and t.strip() in ex.checklist:
             out.add(ex.checklist.index(t.strip()))
         else:
-            raise InvalidArgument(f"{t!r} is not one of the points 1 to {n} of exercise {ex.id}.")
+            raise InvalidArgument(f"{shown(t)} is not one of the points 1 to {n} of exercise {ex.id}.")
     return sorted(out)

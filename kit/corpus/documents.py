@@ -85,7 +85,7 @@ class Document:
             raise EmptyText(f"Document {echo(id)} has no text. Give it at least one sentence.")
         self.id = id
         self.text = text
-        self.title = title or id
+        self.title = title if isinstance(title, str) and title else id
         self.author = author
         self.venue = venue
         self.date = date
@@ -207,7 +207,7 @@ class Corpus(Mapping):
         docs = None if isinstance(documents, (str, bytes)) or not hasattr(documents, "__iter__") else list(documents)
         if docs is None or not all(isinstance(d, Document) for d in docs):
             raise WrongType("Corpus() takes a list of documents, e.g. Corpus([kit.load_text('a.txt', id='a'), "
-                            f"kit.load_text('b.txt', id='b')]), not {documents!r:.60}.")
+                            f"kit.load_text('b.txt', id='b')]), not {echo(documents)}.")
         self._docs = {}
         for d in docs:
             if d.id in self._docs:

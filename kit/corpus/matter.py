@@ -105,7 +105,7 @@ def parse_lines(spec: LineSpec, *, part: str, n_lines: int, raw_lines: Sequence[
             for n in (first, last):
                 if not 1 <= n <= n_lines:
                     raise InvalidArgument(
-                        f"{part}: line {n} is out of range; the text has {n_lines} lines "
+                        f"{part}: line {echo(n)} is out of range; the text has {n_lines} lines "
                         f"(1 to {n_lines}). Count lines from 1 and check the file."
                     )
             out.extend(range(first, last + 1))
@@ -198,7 +198,7 @@ def split_matter(text: str, *, title: LineSpec = None, venue: LineSpec = None, f
     """
     if not isinstance(text, str):
         raise WrongType(f"split_matter() takes the text as a string, not a {type(text).__name__}.")
-    if join not in JOINS:
+    if not isinstance(join, str) or join not in JOINS:
         raise InvalidArgument(f"join must be one of {', '.join(JOINS)}, not {echo(join)}. Example: join='lines'.")
     raw_lines = text.split("\n")
     if len(raw_lines) > 1 and raw_lines[-1] == "":

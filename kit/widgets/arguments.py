@@ -52,7 +52,7 @@ def compare_arguments_explorer(*, question: str | None = None, context: bool = T
     table = compare.comparison_questions(corpus=corpus)
     options = [(f"{q} ({rel})", qid) for qid, q, rel in table.itertuples(index=False)]
     first = question if question is not None else options[0][1]
-    if first not in table.question_id.tolist():
+    if not isinstance(first, str) or first not in table.question_id.tolist():
         known = table.question_id.tolist()
         raise UnknownQuestion(
             f"There is no comparison question {echo(first)}.{did_you_mean(first, known)} Known ids: {', '.join(known)}."
