@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ..errors import InvalidArgument, StoreError, WrongType, shown
+from ..errors import InvalidArgument, KitError, StoreError, WrongType, shown
 from ..options import flag, renamed_options
 from .log import COLUMNS, EXPORT_COLUMNS, GRADED, learner_id, read_attempts
 from ..files.store import atomic_write_text
@@ -96,7 +96,7 @@ def _target(path) -> Path:
                          "('\\x00'). Give an ordinary name, e.g. kit.export_progress('my_progress.csv').")
     try:
         return _checked(Path(path).expanduser())
-    except StoreError:
+    except KitError:
         raise
     except (OSError, RuntimeError, ValueError) as exc:  # too long, unsearchable folder, ~nouser
         raise StoreError(f"export_progress() cannot use {shown(os.fspath(path))} "
