@@ -280,8 +280,9 @@ def catastrophic(text: str, *, case_sensitive: bool = False) -> str:
                 return f"{problem}; {_FIX}"
     chars = sorted({c for c in text if c.isprintable()} | set(" a0.-\n"))
     pumps = chars + [a + b for a in chars[:12] for b in chars[:12] if a != b]
+    words = re.findall(r"[^\W\d_]{2,}", re.sub(r"\\.", " ", text))[:3]  # so a required word is present
     for pump in pumps:
-        for tail in ("!", "\x00", ""):
+        for tail in ("!", "\x00", "", *(f"! {w}" for w in words)):
             trial = pump * (500 // len(pump)) + tail
             try:
                 pattern.search(trial, timeout=TRIAL_SECONDS)
