@@ -66,9 +66,8 @@ def token_re(*, email: bool, punct: bool) -> re.Pattern:
     ['U.S.-China', 'ties']
     """
     names = [n for n in _PARTS if (n != "email" or email) and (n != "punct" or punct)]
-    # A look-ahead for the characters a token can start with: the same tokens (each
-    # alternative starts with one of them), but the scanner skips every other character
-    # at once instead of trying each alternative there (18% faster on the corpus).
+    # A look-ahead for the characters a token can start with (each alternative starts with
+    # one): the same tokens, but the scanner skips the others at once (18% faster).
     start = "" if punct else r"(?=[\w'’.+-])" if email else r"(?=[\w'’])"
     return re.compile(start + "(?:" + "|".join(_PARTS[n] for n in names) + ")")
 
