@@ -22,7 +22,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import Any, Union
 
 from ..corpus.documents import Document
-from ..errors import InvalidArgument, QueryTooSlow, WrongType
+from ..errors import InvalidArgument, QueryTooSlow, WrongType, shown
 from ..corpus.patterns import PATTERN_SECONDS, compile_pattern
 from ..corpus.cleaning import clean
 from ..corpus.tokenizer import ParagraphTokens, normalise, paragraph_tokens, token_spans
@@ -197,7 +197,7 @@ def parse_query(query: Any, *, case: bool = False, regex: bool = False, what: st
     if not isinstance(query, str):
         raise WrongType(
             f"The {what} must be a string such as 'wedge' or 'North Korea', not "
-            f"{query!r} (a {type(query).__name__})."
+            f"{shown(query)} (a {type(query).__name__})."
         )
     query = clean(query)  # as the text is read: no invisible characters, accents composed
     if not query.strip():

@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import Any, Iterable, Union
 
 from ..files.resources import word_list
-from ..errors import InvalidArgument, ResourceUnavailable, WrongType
+from ..errors import InvalidArgument, ResourceUnavailable, WrongType, shown
 from ..options import flag, renamed_options
 from .cleaning import clean
 from .tokenizer import (TokenTable, flatten, normalise, paragraph_tokens, token_re, token_spans,
@@ -61,12 +61,12 @@ def stopword_set(stopwords: Stopwords) -> frozenset[str]:
         bad = [w for w in words if not isinstance(w, str)]
         if bad:
             raise WrongType(
-                f"stopwords contains {bad[0]!r}, which is not a string. "
+                f"stopwords contains {shown(bad[0])}, which is not a string. "
                 "Give a set of words, e.g. {'the', 'a'}."
             )
         return frozenset(normalise(w) for w in words)
     raise WrongType(
-        f"stopwords={stopwords!r} is a {type(stopwords).__name__}. "
+        f"stopwords={shown(stopwords)} is a {type(stopwords).__name__}. "
         "Use True, False, \"nltk\" or a set of words."
     )
 
