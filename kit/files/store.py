@@ -56,7 +56,11 @@ ENV_VAR = "KIT_PROGRESS_DIR"
 def base_dir() -> Path:
     """The kit's storage folder: ``$KIT_PROGRESS_DIR`` or ``~/.close-reading-kit`` (not created here)."""
     env = os.environ.get(ENV_VAR)
-    return Path(env).expanduser() if env else Path.home() / ".close-reading-kit"
+    try:
+        return Path(env).expanduser() if env else Path.home() / ".close-reading-kit"
+    except RuntimeError:  # ~nouser, or no home directory at all
+        raise StoreError(f"{ENV_VAR}={env!r:.80}: that home folder does not exist. Set {ENV_VAR} to a folder "
+                         "you can write to, e.g. /tmp/my-progress.") from None
 
 
 def _ensure_folder(path: Path) -> None:
