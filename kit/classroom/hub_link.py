@@ -82,7 +82,7 @@ def nbgitpuller_link(hub: str, *, repo: str | None = None, branch: str = "main",
     >>> nbgitpuller_link("https://hub.example.edu", repo="https://github.com/owner/kit")
     'https://hub.example.edu/hub/user-redirect/git-pull?repo=https%3A%2F%2Fgithub.com%2Fowner%2Fkit&branch=main&urlpath=lab%2Ftree%2Fkit%2Fnotebooks%2F00_start_here.ipynb'
     """
-    for name, value in (("hub", hub), ("branch", branch), ("path", path), ("repo", repo or "-")):
+    for name, value in (("hub", hub), ("branch", branch), ("path", path), ("repo", "-" if repo is None else repo)):
         if not isinstance(value, str) or not value.strip():
             raise WrongType(f"nbgitpuller_link(): {name} must be a non-empty string, not {shown(value)}.")
     try:
