@@ -14,9 +14,10 @@ ROOT_FLAG := $(shell [ "$$(id -u)" = "0" ] && echo --allow-root)
 
 # uv installs the same packages in seconds where pip takes half a minute: it is fetched
 # from the package index into .venv (pip install uv) and installs with .venv's python.
-# When uv cannot be had, pip does the install (slower), after a one-line note.
+# When uv cannot be had, pip does the install (slower), after a one-line note.  uv trusts
+# the system's certificates (UV_NATIVE_TLS), as pip does: behind a school's proxy too.
 UV     := $(VENV)/bin/uv
-UV_PIP := [ -x $(UV) ] && $(UV) pip install --quiet --python $(PY)
+UV_PIP := [ -x $(UV) ] && UV_NATIVE_TLS=1 $(UV) pip install --quiet --python $(PY)
 GET_UV := $(PY) -m pip install --quiet --disable-pip-version-check uv >/dev/null 2>&1 || \
           echo "note: uv could not be installed from the package index; pip installs instead (slower)"
 
