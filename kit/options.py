@@ -125,7 +125,7 @@ def renamed_options(**renames: str | tuple[str, Callable[[Any], Any]]) -> Callab
                     value = kwargs.pop(old)
                     if new in kwargs:
                         raise error(f"{name}() was given both {new}= and its old name {old}=; keep {new}= only.")
-                    hint = f"{old}={echo(value)} means {new}={convert(value)!r}" if convert else f"use {new}= instead"
+                    hint = f"{old}={value!r} means {new}={convert(value)!r}" if convert else f"use {new}= instead"
                     warn(f"{name}({old}=...) is now {name}({new}=...); {hint} ({old}= stops working in the "
                          f"next release).", DeprecationWarning, stacklevel=2)
                     kwargs[new] = convert(value) if convert and isinstance(value, bool) else value
