@@ -20,7 +20,7 @@ from typing import Any
 from .errors import InvalidArgument, WrongType
 from .errors import shown as echo
 
-__all__ = ["flag", "whole_number", "choice", "text", "optional_text", "renamed_options", "renamed_function"]
+__all__ = ["flag", "whole_number", "choice", "text", "optional_text", "path", "renamed_options", "renamed_function"]
 
 
 def flag(value: Any, name: str, func: str, example: str = "") -> bool:
@@ -87,6 +87,30 @@ def strings(value: Any, name: str, func: str, example: str) -> list[str]:
         if all(isinstance(v, str) for v in items):
             return items
     raise WrongType(f"{func}({name}={echo(value)}): give a word or a list of words, e.g. {example}.")
+
+
+def path(value: Any, name: str, func: str, example: str) -> "Path":
+    """``value`` (text or a ``pathlib.Path``) as a ``Path`` with ``~`` expanded.
+
+    >>> path(5, "folder", "new_course", "kit.new_course('my_course', ['a.txt'])")
+    Traceback (most recent call last):
+    ...
+    kit.errors.WrongType: new_course(folder=5): folder is a file or folder name in quotes, e.g. kit.new_course('my_course', ['a.txt']).
+    """
+    from os import PathLike
+    from pathlib import Path
+
+    if not isinstance(value, (str, PathLike)) or not isinstance(value.__fspath__() if isinstance(
+            value, PathLike) else value, str):
+        raise WrongType(f"{func}({name}={echo(value)}): {name} is a file or folder name in quotes, e.g. {example}.")
+    if not str(value).strip() or "\0" in str(value):
+        raise InvalidArgument(f"{func}({name}={echo(value)}): {name} is empty or holds a NUL character; "
+                              f"give a file or folder name, e.g. {example}.")
+    try:
+        return Path(value).expanduser()
+    except RuntimeError:  # "~someone" for an account that does not exist
+        raise InvalidArgument(f"{func}({name}={echo(value)}): no home folder is known for "
+                              f"{str(value).split('/')[0]}; give the full path, e.g. {example}.") from None
 
 
 # --- renamed names: old ones keep working for one release, with a DeprecationWarning ---------------

@@ -35,7 +35,7 @@ from typing import Any, TYPE_CHECKING
 
 from ..corpus.documents import Document, documents_of
 from ..display.html import encodable
-from ..errors import InvalidArgument, WrongType
+from ..errors import InvalidArgument, WrongType, shown
 from ..options import choice, flag, renamed_options, whole_number
 from ..corpus.tokenizer import cjk_query, gc_paused
 from .query import document_index, parse_query
@@ -250,9 +250,9 @@ def term_list(terms: Any) -> list[str]:
     """``query=`` of :func:`highlight` as a list of strings (one word, or a list of them)."""
     if isinstance(terms, str):
         terms = [terms]
-    if not isinstance(terms, Iterable) or isinstance(terms, dict):
-        raise WrongType(f"query must be a word or a list of words, such as ['wedge', 'cooperat*'], not {terms!r}.")
-    terms = list(terms)
+    terms = list(terms) if isinstance(terms, Iterable) and not isinstance(terms, (dict, bytes)) else None
+    if terms is None or not all(isinstance(t, str) for t in terms):
+        raise WrongType(f"query must be a word or a list of words, such as ['wedge', 'cooperat*'], not {shown(terms)}.")
     if not terms:
         raise InvalidArgument("No terms to highlight. Give at least one, e.g. highlight(doc, ['wedge']).")
     return terms

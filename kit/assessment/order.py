@@ -129,10 +129,10 @@ def key_orders(questions, learner: str | None = None) -> dict[str, tuple[str, st
     ({'q': ('a) a | b) b (key)', 'bank')}, {'q': ('a) b (key) | b) a', 'learner ann')})
     """
     if learner is not None and (not isinstance(learner, str) or not learner.strip()):
-        from ..errors import InvalidArgument
+        from ..errors import InvalidArgument, shown
 
         raise InvalidArgument(f"learner must be a learner id (text, from the export's 'learner' column), not "
-                              f"{learner!r}. Example: kit.answer_key('01_close_reading', learner='3f9a0c2b7d1e').")
+                              f"{shown(learner)}. Example: kit.answer_key('01_close_reading', learner='3f9a0c2b7d1e').")
     out = {}
     for q in questions:
         if not choices(q):

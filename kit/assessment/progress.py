@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..errors import InvalidArgument, KitError, StoreError, WrongType, shown
-from ..options import flag, renamed_options
+from ..options import flag, renamed_options, text
 from .log import COLUMNS, EXPORT_COLUMNS, GRADED, learner_id, read_attempts
 from ..files.store import atomic_write_text
 from ..display.progress_chart import progress_chart
@@ -50,7 +50,7 @@ def progress(*, bank: str | None = None) -> pd.DataFrame:
     ['time', 'kind', 'quiz', 'question']
     """
     if bank is not None and not isinstance(bank, str):
-        raise WrongType(f"progress(bank=...) takes a bank id such as '01_close_reading', not {bank!r}.")
+        raise WrongType(f"progress(bank=...) takes a bank id such as '01_close_reading', not {shown(bank)}.")
     df = pd.DataFrame(read_attempts(), columns=COLUMNS)
     df["time"] = pd.to_datetime(df["time"], utc=True, errors="coerce", format="ISO8601")
     df["attempt"] = pd.to_numeric(df["attempt"], errors="coerce").astype("Int64")
@@ -81,7 +81,7 @@ def safe_cell(value) -> str:
 
 def _student(student) -> str:
     if student is not None:
-        return str(student)
+        return text(student, "student", "export_progress", "kit.export_progress('my_progress.csv', student='ann')")
     try:
         return os.environ.get("JUPYTERHUB_USER") or getpass.getuser()
     except (KeyError, OSError):  # no login name in some containers

@@ -25,7 +25,7 @@ import re
 from functools import lru_cache
 
 from .effort import MIN_WORDS, attempt_problem
-from ..errors import InvalidArgument, UnknownQuestion, WrongType, did_you_mean
+from ..errors import InvalidArgument, UnknownQuestion, WrongType, did_you_mean, shown
 from ..options import flag, renamed_options
 
 __all__ = ["compare_reading", "reading_task", "reading_tasks", "word_count", "MIN_WORDS", "attempt_problem",
@@ -58,6 +58,9 @@ def reading_tasks(lesson: str | None = None) -> list[str]:
     >>> reading_tasks("03_comparing_arguments")[:2]
     ['03.predict-agree', '03.thesis-cho']
     """
+    if lesson is not None and not isinstance(lesson, str):
+        raise WrongType(f"reading_tasks(lesson={shown(lesson)}): lesson is a lesson id in quotes or None, "
+                        "e.g. kit.reading_tasks('01_close_reading').")
     return [tid for tid, t in _tasks().items() if lesson is None or t["lesson"] == lesson]
 
 
@@ -69,7 +72,7 @@ def reading_task(task: str) -> dict:
     '00_start_here'
     """
     if not isinstance(task, str):
-        raise WrongType(f"A reading task is named by its id, such as '01.cho-p1', not {task!r}.")
+        raise WrongType(f"A reading task is named by its id, such as '01.cho-p1', not {shown(task)}.")
     found = _tasks().get(task.strip())
     if found is None:
         raise UnknownQuestion(f"There is no reading task {task!r}.{did_you_mean(task, _tasks())} "

@@ -16,6 +16,7 @@ from pathlib import Path
 from ..argumentation.citations import problems
 from ..assessment.banks import load_bank
 from ..errors import KitError
+from ..options import path as path_option
 from ..corpus.documents import Corpus
 from ..corpus.course import COURSE_FILE, course_entries, document_of_entry, text_bytes
 
@@ -158,13 +159,14 @@ def _reference_errors(path: Path, folder: Path, corpus: Corpus) -> list[str]:
 def validate_course(folder: str | os.PathLike) -> list[str]:
     """Every problem of the course in ``folder``, as ``ERROR <file>:<line>: <what> — <fix>`` lines.
 
-    An empty list means the course is fine.  Never raises: an unexpected failure is
+    An empty list means the course is fine.  Never raises (but a ``folder`` that is no path is a
+    :class:`~kit.errors.WrongType`): an unexpected failure is
     reported as an ERROR line too.
 
     >>> validate_course("no/such/folder")
     ['ERROR no/such/folder: no course folder here — give the folder that holds course.yaml (python -m kit course new DIR TEXT_FILE... makes one).']
     """
-    path = Path(str(folder)).expanduser()
+    path = path_option(folder, "folder", "validate_course", "kit.validate_course('my_course')")
     if not path.is_dir():
         return [f"ERROR {folder}: no course folder here — give the folder that holds {COURSE_FILE} "
                 "(python -m kit course new DIR TEXT_FILE... makes one)."]

@@ -17,7 +17,8 @@ from pathlib import Path
 from ..corpus.course import COURSE_FILE, NOT_STATED
 from ..corpus.ids import safe_id
 from ..files.store import synced_temp
-from ..errors import DataFileError, InvalidArgument, NotAFile, TextNotFound, WrongType
+from ..errors import DataFileError, InvalidArgument, NotAFile, TextNotFound, WrongType, shown
+from ..options import path as path_option
 
 __all__ = ["new_course", "FOLDERS"]
 
@@ -76,7 +77,7 @@ def _atomic_write(path: Path, data: bytes) -> None:
 
 def _read_text_file(name) -> tuple[Path, bytes]:
     if not isinstance(name, (str, os.PathLike)):
-        raise WrongType(f"A text file is a path such as 'essay.txt', not {name!r}.")
+        raise WrongType(f"A text file is a path such as 'essay.txt', not {shown(name)}.")
     path = Path(name).expanduser()
     if not path.exists():
         raise TextNotFound(f"No file at {str(path)!r}. Check the path and the spelling.")
@@ -134,11 +135,17 @@ def new_course(folder: str | os.PathLike, text_files: Iterable[str | os.PathLike
     >>> new_course(d / "course", [d / "a.txt"])[0]
     'Made a course of 1 text (a) in ...'
     """
+    example = "kit.new_course('my_course', ['essay.txt'])"
+    root = path_option(folder, "folder", "new_course", example)
+    if title is not None and not isinstance(title, str):
+        raise WrongType(f"new_course(title={shown(title)}): title is text in quotes, "
+                        "e.g. kit.new_course('my_course', ['essay.txt'], title='Week 3').")
     if isinstance(text_files, (str, os.PathLike)):
         text_files = [text_files]
+    if not isinstance(text_files, (list, tuple)):
+        raise WrongType(f"new_course(text_files={shown(text_files)}): give a list of text file names, e.g. {example}.")
     if not text_files:
         raise InvalidArgument("Give at least one text file: python -m kit course new DIR a.txt b.txt")
-    root = Path(folder).expanduser()
     if (root / COURSE_FILE).exists():
         raise InvalidArgument(f"{root / COURSE_FILE} already exists. Choose a new folder, or edit "
                               "that course.yaml by hand.")

@@ -51,11 +51,11 @@ def csv_files(paths) -> list[Path]:
     try:
         paths = list(paths)
     except TypeError:
-        raise WrongType(f"class_report() takes a folder or a list of CSV files, not {paths!r}.") from None
+        raise WrongType(f"class_report() takes a folder or a list of CSV files, not {shown(paths)}.") from None
     out: list[Path] = []
     for p in paths:
         if not isinstance(p, (str, os.PathLike)):
-            raise WrongType(f"class_report() takes file or folder names, not {p!r}.")
+            raise WrongType(f"class_report() takes file or folder names, not {shown(p)}.")
         try:
             p = Path(p).expanduser()
             if p.is_dir():

@@ -26,7 +26,7 @@ import re
 import stat
 from pathlib import Path
 
-from ..errors import InvalidArgument, NoPermission, StoreError
+from ..errors import InvalidArgument, NoPermission, StoreError, shown
 
 __all__ = ["ENV_VAR", "DROPBOX_MODE", "FILE_MODE", "OUTBOX_MODE", "class_dir", "inbox_dir", "outbox_dir",
            "student_name", "version_name", "parse_version", "latest_handins", "read_inbox",
@@ -48,7 +48,7 @@ def class_dir(folder=None) -> Path:
                          "folder and pass it (kit.hand_in('/srv/class/course')), or set "
                          f"{ENV_VAR} in the hub's configuration (docs/jupyterhub.md, section 4).")
     if not isinstance(folder, (str, os.PathLike)):
-        raise InvalidArgument(f"A class folder is a path such as '/srv/class/course', not {folder!r}.")
+        raise InvalidArgument(f"A class folder is a path such as '/srv/class/course', not {shown(folder)}.")
     return Path(folder).expanduser()
 
 

@@ -44,7 +44,7 @@ from ..assessment.normalise import loose
 from ..assessment.order import choices, option_order
 from ..assessment.log import GRADED as GRADED_STATUSES
 from ..assessment.questions import Question
-from ..errors import KitError
+from ..errors import KitError, WrongType, shown
 
 __all__ = ["first_tries", "item_table", "distractor_table", "QuestionLookup", "options_of", "chosen_options",
            "shown_position", "GRADED", "MIN_STUDENTS", "EASY", "HARD", "NEGATIVE"]
@@ -65,9 +65,14 @@ class QuestionLookup:
     def __init__(self, banks: Iterable = (), *, corpus=None) -> None:
         self.corpus = corpus
         self.given: dict[str, Bank] = {}
+        if banks is None:
+            banks = ()
         if isinstance(banks, (str, os.PathLike, Bank)):
             banks = [banks]
-        for bank in banks or ():
+        if not isinstance(banks, (list, tuple, set, frozenset)):
+            raise WrongType(f"class_report(banks={shown(banks)}): banks is a bank id, a YAML file or a list of "
+                            "them, e.g. kit.class_report('exports/', banks=['my_quiz.yaml']).")
+        for bank in banks:
             bank = load_bank(bank, corpus=corpus)
             self.given[bank.id] = bank
         self.cache: dict[str, Bank | None] = {}

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..errors import InvalidArgument
-from ..options import renamed_options, whole_number
+from ..options import choice, renamed_options, whole_number
 from .plotting import check_axes, check_table, finish_plot, format_values, new_axes, plot_style
 
 if TYPE_CHECKING:
@@ -45,8 +45,7 @@ def plot_frequencies(data: pd.DataFrame, *, top: int = 10, value: str = "per_100
     """
     whole_number(top, "top", "plot_frequencies", low=1, high=100, example="kit.plot_frequencies(freq, top=10)")
     check_axes(ax, "plot_frequencies")
-    if value not in ("per_1000", "count"):
-        raise InvalidArgument(f"value={value!r}: use 'per_1000' or 'count'.")
+    choice(value, "value", "plot_frequencies", ("per_1000", "count"))
     check_table(data, ["doc", "term", value], "plot_frequencies", "kit.frequencies(corpus)")
     import seaborn as sns
 
@@ -85,8 +84,7 @@ def plot_keyness(data: pd.DataFrame, *, top: int = 10, value: str = "g2", ax: Ax
     """
     whole_number(top, "top", "plot_keyness", low=1, high=100, example="kit.plot_keyness(key, top=10)")
     check_axes(ax, "plot_keyness")
-    if value not in ("g2", "log_ratio"):
-        raise InvalidArgument(f"value={value!r}: use 'g2' or 'log_ratio'.")
+    choice(value, "value", "plot_keyness", ("g2", "log_ratio"))
     check_table(data, list(dict.fromkeys(["term", value, "g2"])), "plot_keyness", "kit.keyness(target, reference)")
     import seaborn as sns
 

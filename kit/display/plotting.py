@@ -11,7 +11,7 @@ from contextlib import contextmanager
 
 import pandas as pd
 
-from ..errors import InvalidArgument, WrongType
+from ..errors import InvalidArgument, WrongType, shown
 from .figures import figure_html
 
 __all__ = ["plot_style", "new_axes", "check_table", "check_axes", "finish_plot", "format_values", "plain_text",
@@ -65,7 +65,7 @@ def check_table(df, columns: list[str], func: str, maker: str) -> pd.DataFrame:
 def check_axes(ax, func: str) -> None:
     """A clear error unless ``ax`` is a matplotlib Axes or None."""
     if ax is not None and not (hasattr(ax, "figure") and hasattr(ax, "barh")):
-        raise WrongType(f"{func}(ax={ax!r}): ax is a matplotlib Axes or None, e.g. "
+        raise WrongType(f"{func}(ax={shown(ax)}): ax is a matplotlib Axes or None, e.g. "
                         f"fig, ax = plt.subplots(); kit.{func}(table, ax=ax).")
 
 

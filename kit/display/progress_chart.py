@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..errors import WrongType
-from .plotting import finish_plot, new_axes, plot_style
+from .plotting import check_axes, finish_plot, new_axes, plot_style
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -36,6 +36,7 @@ def progress_chart(data: pd.DataFrame, *, results: Sequence[str], ax: Axes | Non
     if not isinstance(data, pd.DataFrame) or not {"quiz", "question", "status"} <= set(data.columns):
         raise WrongType("plot_progress() takes the table made by kit.progress() (columns quiz, question, "
                         "status), or nothing to read your saved progress.")
+    check_axes(ax, "plot_progress")
     import seaborn as sns
 
     results = list(results)

@@ -26,7 +26,8 @@ import warnings
 import pandas as pd
 
 from ..errors import KitWarning, WrongType
-from ..options import flag, renamed_options
+from ..errors import shown as echo
+from ..options import flag, renamed_options, whole_number
 
 __all__ = ["table_html", "accessible_tables"]
 
@@ -74,6 +75,10 @@ def table_html(data: pd.DataFrame, *, max_rows: int | None = None, label: str | 
         data = data.to_frame()
     if not isinstance(data, pd.DataFrame):
         raise WrongType(f"table_html() takes a pandas DataFrame, not a {type(data).__name__}.")
+    whole_number(max_rows, "max_rows", "table_html", low=0, none=True, example="kit.table_html(data, max_rows=20)")
+    if label is not None and not isinstance(label, str):
+        raise WrongType(f"table_html(label={echo(label)}): label is text in quotes, "
+                        "e.g. kit.table_html(data, label='Frequencies in Cho').")
     precision = pd.get_option("display.precision")
     limit = pd.get_option("display.max_rows") if max_rows is None else max_rows
     n_rows, n_cols = data.shape
