@@ -12,7 +12,7 @@ import pandas as pd
 
 from ..corpus.documents import Document, documents_of
 from ..corpus.tokens import Stopwords, stopword_set
-from ..errors import InvalidArgument
+from ..errors import InvalidArgument, shown
 from ..options import renamed_options, whole_number
 from .frequency import check_flags, count_table, raw_counts, sentence_tokens
 
@@ -89,9 +89,9 @@ def collocations(doc: Document | Mapping[str, Document] | Sequence[Document], *,
     from nltk.collocations import BigramCollocationFinder
     from nltk.metrics import BigramAssocMeasures
 
-    if measure not in MEASURES:
+    if not (isinstance(measure, str) and measure in MEASURES):
         raise InvalidArgument(
-            f"measure={measure!r} is not a collocation measure the kit knows. "
+            f"measure={shown(measure)} is not a collocation measure the kit knows. "
             f"Use one of: {', '.join(MEASURES)}."
         )
     # A window is counted pair by pair (time and memory grow with tokens x window): 2 to 20
