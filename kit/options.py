@@ -96,6 +96,10 @@ def path(value: Any, name: str, func: str, example: str) -> "Path":
     Traceback (most recent call last):
     ...
     kit.errors.WrongType: new_course(folder=5): folder is a file or folder name in quotes, e.g. kit.new_course('my_course', ['a.txt']).
+    >>> path("~no_such_user_r4/course", "folder", "validate_course", "kit.validate_course('my_course')")
+    Traceback (most recent call last):
+    ...
+    kit.errors.InvalidArgument: validate_course(folder='~no_such_user_r4/course'): no home folder is known for ~no_such_user_r4; give the full path, e.g. kit.validate_course('my_course').
     """
     from os import PathLike
     from pathlib import Path
