@@ -226,3 +226,15 @@ def test_yang_8_1_paraphrases_keep_what_he_says(corpus):
                 checked += 1
                 assert "role" in clause, (where, clause)
     assert checked >= 3  # comparisons china-role and sanctions, readings 02.read-key, 03.who-yang
+
+
+def test_guide_and_readings_say_one_end_different_means():
+    # Issue 20, correction 1: peace is the shared end ("ultimately invested in maintaining peace"
+    # [cho 3.7]; "pursue peace and prosperity" [yang 6.1]); the means differ (restraint [cho 3.8]
+    # against China as an "honest broker" in talks [yang 8.2]).  Only quiz 03's wrong option may
+    # still say "different ends" (it is the misreading its feedback names).
+    root = Path(kit.__file__).parents[1]
+    for path in [root / "docs" / "teacher_guide.md", root / "kit" / "data" / "readings.yaml"]:
+        text = " ".join(path.read_text(encoding="utf-8").split())
+        assert "different ends" not in text, path.name
+        assert "ultimately invested in maintaining peace" in text and "pursue peace and prosperity" in text, path.name
