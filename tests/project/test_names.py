@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 import kit
-from kit.assessment.computed import FUNCTIONS, _DOC_NAMES
+from kit.assessment.computed import _DOC_NAMES, FUNCTIONS, walk_values
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -204,17 +204,6 @@ def _walk(value):
             yield from _walk(v)
 
 
-def _strings(value):
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for v in value.values():
-            yield from _strings(v)
-    elif isinstance(value, list):
-        for v in value:
-            yield from _strings(v)
-
-
 @pytest.mark.parametrize("path", _bank_files(), ids=lambda p: str(p.relative_to(ROOT)))
 def test_banks_use_new_names(path):
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -224,5 +213,5 @@ def test_banks_use_new_names(path):
         if isinstance(call, str) and call in FUNCTIONS and isinstance(args, dict):
             problems += [f"compute {call}(args: {a})" for a in args if _old_arg(call, a)]
     # answers, model answers and feedback that name a call (e.g. "kit.kwic(cho, 'wedge')")
-    problems += [hit for s in _strings(data) for hit in old_names(s)]
+    problems += [hit for s in walk_values(data) if isinstance(s, str) for hit in old_names(s)]
     assert not problems, f"{path.relative_to(ROOT)}: {sorted(set(problems))}"
