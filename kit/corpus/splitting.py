@@ -16,9 +16,11 @@ other on random texts.
 """
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import repeat
 from typing import Any
 
 from ..files.resources import word_list
@@ -127,6 +129,46 @@ def _fast_spans(text: str, tokenizer: Any) -> list[tuple[int, int]] | None:
     return [(a, b) for a, b in spans if b > a]
 
 
+# Every candidate break, as Punkt sees it: a "." "?" or "!" not followed by a letter or
+# digit, "-", "," or ".", nor by white space to the end.  One pattern per mark: a pattern that
+# starts with a literal character is searched for in C (a character class is tried everywhere).
+_CANDIDATES = {mark: re.compile(re.escape(mark) + r"(?![^\W_]|[-,.]|\s*\Z)") for mark in ".?!"}
+# A candidate followed by spaces (group 1) and a letter or digit.
+_SPACED = {mark: re.compile(re.escape(mark) + r"( +)(?=[^\W_])") for mark in ".?!"}
+_PLAIN = re.compile(r"[^\W\d_]{2,}")  # a word of letters only: Punkt breaks unless an abbreviation
+_SPACE = re.compile(r"\s")
+
+
+def _quick_spans(text: str, tokenizer: Any) -> list[tuple[int, int]] | None:
+    """Punkt's spans for a paragraph whose every candidate break is followed by spaces and a
+    word (most prose), decided without a Python step per character; else None (:func:`_fast_spans`).
+
+    Such a candidate ends its run of non-space characters, so the word Punkt looks back to
+    runs from the last " " before it (:func:`_fast_spans` walks the same contexts one by
+    one, for any paragraph).
+    """
+    marks = [m for m in ".?!" if m in text]
+    found = [m for mark in marks for m in _SPACED[mark].finditer(text)]
+    if len(found) != sum(len(_CANDIDATES[mark].findall(text)) for mark in marks):
+        return None  # a break before a quote, a bracket or a line break, or a word run into the next one
+    if len(marks) > 1:
+        found.sort(key=re.Match.start)
+    ends = list(map(re.Match.start, found))
+    begins = list(map((1).__add__, map(text.rfind, repeat(" "), repeat(0), ends)))
+    words = list(map(text.__getitem__, map(slice, begins, ends)))
+    if _SPACE.search("".join(words)):
+        return None  # a tab or a line break inside the word before a break: Punkt looks back further
+    # A word of letters that is not an abbreviation: Punkt breaks.  Other words: Punkt decides.
+    known = map(tokenizer._params.abbrev_types.__contains__, map(str.lower, words))
+    breaks = list(map(operator.and_, map(bool, map(_PLAIN.fullmatch, words)), map(operator.not_, known)))
+    for k in [k for k, brk in enumerate(breaks) if not brk]:
+        p = ends[k]
+        breaks[k] = tokenizer.text_contains_sentbreak(text[begins[k]:_NEXT_TOKEN.match(text, p + 1).end()])
+    stops = [p + 1 for p, brk in zip(ends, breaks) if brk]
+    starts = [0] + [m.end(1) for m, brk in zip(found, breaks) if brk]
+    return list(zip(starts, stops + [len(text.rstrip())]))
+
+
 def punkt_spans(text: str, *, abbreviations: Iterable[str] = ()) -> list[tuple[int, int]]:
     """The spans NLTK's Punkt gives with the kit's parameters (no fast path: what the fast path must match)."""
     return list(_punkt(frozenset(a.lower().rstrip(".") for a in abbreviations)).span_tokenize(text))
@@ -146,5 +188,7 @@ def sentence_spans(text: str, *, abbreviations: Iterable[str] = ()) -> list[tupl
         return []
     extra = frozenset(a.lower().rstrip(".") for a in abbreviations)
     tokenizer = _punkt(extra)
-    fast = _fast_spans(text, tokenizer)
+    fast = _quick_spans(text, tokenizer)
+    if fast is None:
+        fast = _fast_spans(text, tokenizer)
     return fast if fast is not None else list(tokenizer.span_tokenize(text))

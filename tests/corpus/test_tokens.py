@@ -167,3 +167,25 @@ def test_the_fast_path_handles_most_paragraphs(corpus):
     paras = [p.text for d in corpus.values() for p in d.paragraphs]
     fast = [p for p in paras if _fast_spans(p, _punkt()) is not None]
     assert len(fast) >= len(paras) // 2
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES + ["Ave.", "2", "in", "\u00a0", "Ph.D.", "x\ty.", "U.S.'s."]), max_size=40),
+       st.lists(st.sampled_from([" ", "  ", "\n", " \t", "\u00a0", "\u2009"]), max_size=40))
+def test_the_quick_path_gives_punkts_spans_or_passes(pieces, gaps):
+    # The one-pass path (_quick_spans) answers only paragraphs whose candidate breaks are all
+    # followed by spaces and a word; when it answers, it must answer as Punkt does.
+    from kit.corpus.splitting import _punkt, _quick_spans, punkt_spans
+
+    text = "".join(p + (gaps[i] if i < len(gaps) else " ") for i, p in enumerate(pieces))
+    if text.strip():
+        assert _quick_spans(text, _punkt()) in (None, punkt_spans(text))
+
+
+def test_the_quick_path_handles_most_corpus_paragraphs(corpus):
+    from kit.corpus.splitting import _punkt, _quick_spans, punkt_spans
+
+    paras = [p.text for d in corpus.values() for p in d.paragraphs]
+    quick = [p for p in paras if _quick_spans(p, _punkt()) is not None]
+    assert all(_quick_spans(p, _punkt()) == punkt_spans(p) for p in quick)
+    assert len(quick) >= len(paras) * 3 // 4  # 12 of the 13 when written
