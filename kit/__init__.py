@@ -24,7 +24,8 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:  # for editors and type checkers: "go to definition" on kit.kwic finds its module
     from .corpus.course import load_corpus
     from .corpus.loading import load_text
-    from .corpus.documents import Corpus, Document, Sentence, Paragraph, sentences
+    from .corpus.documents import Corpus, Document, Sentence, Paragraph
+    from .corpus.sentence_table import sentences
     from .corpus.tokens import tokens, stopwords
     from .analysis.reading import show, highlight, kwic
     from .analysis.actors import actors, gazetteer

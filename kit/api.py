@@ -23,7 +23,7 @@ PUBLIC: dict[str, str] = {
     "Sentence": "corpus.documents",
     "Paragraph": "corpus.documents",
     "tokens": "corpus.tokens",
-    "sentences": "corpus.documents",
+    "sentences": "corpus.sentence_table",
     "stopwords": "corpus.tokens",
     # close reading
     "show": "analysis.reading",

@@ -237,13 +237,13 @@ class DocumentIndex:
     def __init__(self, doc: Document) -> None:
         self.text = doc.text
         found: ParagraphTokens = paragraph_tokens(doc)  # the tokens kit.tokens() counts
-        self.raw, self.lower, self.span, self._inside = found.raw, found.lower, found.span, found.inside
+        self.lower, self.span, self._inside = found.lower, found.span, found.inside
         self._found = found
         self._vocabulary: dict[bool, set[str]] = {}
         self._doc = weakref.ref(doc)  # the index is kept with the document: no cycle through it
 
     def tokens(self, case: bool) -> list[str]:
-        return self.raw if case else self.lower
+        return self._found.raw if case else self.lower  # the tokens with their case: made when first asked
 
     def vocabulary(self, case: bool) -> set[str]:
         """The distinct tokens (case kept or not)."""
@@ -282,7 +282,7 @@ class DocumentIndex:
     def sentence_ids(self, chars: list[int]) -> list[str]:
         """The id of the sentence holding each character offset (:meth:`Document.sentence_at`)."""
         doc = self._doc()
-        return [""] * len(chars) if doc is None else [doc.sentence_at(c).id for c in chars]
+        return [""] * len(chars) if doc is None else doc.sentence_ids_at(chars)
 
     def inside(self, query: str) -> list[tuple[int, int, int, int]]:
         """``(token, token, start, end)`` of each occurrence of ``query`` inside a token (a CJK query)."""

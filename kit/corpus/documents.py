@@ -11,17 +11,14 @@ from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Iterator
+from typing import Iterator
 
 from ..errors import EmptyText, InvalidArgument, UnknownDocument, UnknownSentence, WrongType, did_you_mean
 from ..errors import shown as echo
 from .ids import DOC_ID_RE, parse_sentence_id
 from .splitting import sentence_spans
 
-if TYPE_CHECKING:
-    import pandas as pd
-
-__all__ = ["Paragraph", "Sentence", "Document", "Corpus", "sentences", "documents_of"]
+__all__ = ["Paragraph", "Sentence", "Document", "Corpus", "documents_of"]
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
@@ -125,16 +122,41 @@ class Document:
         """Every sentence of the body, in order, with its id."""
         return tuple(s for k in range(len(self.paragraphs)) for s in self._sentences_of(k)[0])
 
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
     def _sentences_of(self, k: int) -> tuple[tuple[Sentence, ...], list[int]]:
         """The sentences of paragraph ``k`` (0-based) and their starts, split once."""
         done = self.__dict__.setdefault("_split", {})
         if k not in done:
-            para, extra = self.paragraphs[k], self.metadata.get("abbreviations", ())
-            sents = tuple(Sentence(f"{self.id} {para.number}.{i}", self.id, para.number, i,
-                                   self.text[para.start + a:para.start + b], para.start + a, para.start + b)
-                          for i, (a, b) in enumerate(sentence_spans(para.text, abbreviations=extra), start=1))
-            done[k] = (sents, [s.start for s in sents])
+            para, starts = self.paragraphs[k], self._starts_of(k)
+            ends = [para.start + b for _, b in self.__dict__["_spans"][k]]
+            done[k] = (tuple(Sentence(f"{self.id} {para.number}.{i}", self.id, para.number, i, self.text[a:b], a, b)
+                             for i, (a, b) in enumerate(zip(starts, ends), start=1)), starts)
         return done[k]
+
+    def _starts_of(self, k: int) -> list[int]:
+        """Where the sentences of paragraph ``k`` start in :attr:`text` (split once, no Sentence made)."""
+        found = self.__dict__.setdefault("_spans", {})
+        if k not in found:
+            para = self.paragraphs[k]
+            found[k] = sentence_spans(para.text, abbreviations=self.metadata.get("abbreviations", ()))
+        return [self.paragraphs[k].start + a for a, _ in found[k]]
+
+    def sentence_ids_at(self, offsets: list[int]) -> list[str]:
+        """``[sentence_at(c).id for c in offsets]``, splitting only the paragraphs they fall in.
+
+        >>> Document(id="demo", text="One idea. Two ideas.\\n\\nA second paragraph.").sentence_ids_at([12, 25])
+        ['demo 1.2', 'demo 2.1']
+        """
+        firsts, starts, out = self._paragraph_starts, {}, []
+        for c in offsets:
+            k = max(bisect_right(firsts, c) - 1, 0)
+            if k not in starts:
+                starts[k] = self._starts_of(k)
+            out.append(f"{self.id} {k + 1}.{max(bisect_right(starts[k], c), 1)}")
+        return out
 
     def sentence_at(self, offset: int) -> Sentence:
         """The sentence holding character ``offset`` of :attr:`text` (in a gap: the one before it).
@@ -145,9 +167,7 @@ class Document:
         >>> doc.sentence_at(12).id, doc.sentence_at(21).id, doc.sentence_at(0).id
         ('demo 1.2', 'demo 1.2', 'demo 1.1')
         """
-        if "_paragraph_starts" not in self.__dict__:
-            self.__dict__["_paragraph_starts"] = [p.start for p in self.paragraphs]
-        sents, starts = self._sentences_of(max(bisect_right(self.__dict__["_paragraph_starts"], offset) - 1, 0))
+        sents, starts = self._sentences_of(max(bisect_right(self._paragraph_starts, offset) - 1, 0))
         return sents[max(bisect_right(starts, offset) - 1, 0)]
 
     @cached_property
@@ -184,7 +204,7 @@ class Document:
         """
         text, found = self.__dict__.get("_derived", (None, {}))
         if text is not self.text:
-            for name in ("paragraphs", "sentences", "_split", "_paragraph_starts", "_by_label") if text else ():
+            for name in ("paragraphs", "sentences", "_split", "_spans", "_paragraph_starts", "_by_label") if text else ():
                 self.__dict__.pop(name, None)  # the text changed: so did its paragraphs and sentences
             self.__dict__["_derived"] = (self.text, found := {})
         if key not in found:
@@ -253,33 +273,9 @@ class Corpus(Mapping):
         import pandas as pd
 
         keys = ["author", "affiliation", "title", "venue", "venue_basis", "date", "date_basis", "is_excerpt"]
-        rows = []
-        for doc in self.values():
-            row = {"doc": doc.id}
-            row.update({k: doc.metadata.get(k, getattr(doc, k, None)) for k in keys}, date=doc.date_label)
-            row.update(paragraphs=len(doc.paragraphs), sentences=len(doc.sentences))
-            rows.append(row)
-        return pd.DataFrame(rows)
-
-
-def sentences(doc: Document | Mapping[str, Document] | list[Document]) -> pd.DataFrame:
-    """A table of every sentence with its id: ``doc, sentence_id, paragraph, index, text, start, end``.
-
-    >>> from kit.corpus.course import load_corpus
-    >>> sentences(load_corpus()["cho"]).head(2)[["sentence_id", "paragraph", "index"]]
-      sentence_id  paragraph  index
-    0     cho 1.1          1      1
-    1     cho 1.2          1      2
-    """
-    import pandas as pd
-
-    docs = documents_of(doc, "sentences")
-    rows = [
-        {"doc": s.doc, "sentence_id": s.id, "paragraph": s.paragraph, "index": s.index,
-         "text": s.text, "start": s.start, "end": s.end}
-        for doc in docs for s in doc.sentences
-    ]
-    return pd.DataFrame(rows, columns=["doc", "sentence_id", "paragraph", "index", "text", "start", "end"])
+        return pd.DataFrame([{"doc": doc.id, **{k: doc.metadata.get(k, getattr(doc, k, None)) for k in keys},
+                              "date": doc.date_label, "paragraphs": len(doc.paragraphs),
+                              "sentences": len(doc.sentences)} for doc in self.values()])
 
 
 def documents_of(doc, func: str) -> list[Document]:

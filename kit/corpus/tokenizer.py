@@ -20,8 +20,7 @@ import re
 from bisect import bisect_right
 from contextlib import contextmanager
 from functools import cached_property, lru_cache
-from itertools import accumulate
-from operator import sub
+from itertools import accumulate, islice
 from typing import Any
 
 from .cleaning import clean, clean_map, needs_cleaning
@@ -70,6 +69,12 @@ def token_re(*, email: bool, punct: bool) -> re.Pattern:
     # one): the same tokens, but the scanner skips the others at once (18% faster).
     start = "" if punct else r"(?=[\w'’.+-])" if email else r"(?=[\w'’])"
     return re.compile(start + "(?:" + "|".join(_PARTS[n] for n in names) + ")")
+
+
+@lru_cache(maxsize=2)
+def _splitter(*, email: bool):
+    """``split(text)``: ``[gap, token, gap, ..., token, gap]`` (the token pattern as one group)."""
+    return re.compile("(" + token_re(email=email, punct=False).pattern + ")").split
 
 
 def flatten(text: str) -> str:
@@ -167,10 +172,13 @@ def token_table(doc: Any) -> TokenTable:
 
 
 class ParagraphTokens:
-    """A document's word tokens made paragraph by paragraph, offsets only when asked.
+    """A document's word tokens, made paragraph by paragraph with the text between them.
 
     ``raw`` / ``lower``: every token (as :func:`kit.tokens` gives them); ``firsts[k]``:
     the index of paragraph ``k``'s first token; :meth:`span` the offsets of one token.
+    One ``split`` per paragraph of the lower-cased text gives ``[gap, token, gap, ...,
+    gap]``: counting takes the tokens; offsets are the running sum of those lengths, for
+    the paragraphs a view shows (no second match).
 
     >>> from kit.corpus.documents import Document
     >>> pt = ParagraphTokens(Document(id="d", text="One idea.\\n\\nTwo ideas."))
@@ -179,15 +187,29 @@ class ParagraphTokens:
     """
 
     def __init__(self, doc: Any) -> None:
-        self.text = doc.text
+        self.text = text = doc.text
         self._paragraphs = doc.paragraphs
-        self.firsts, raw = [], []
+        # Lower-casing the whole text is lower-casing each token (the same length, the same
+        # classes of characters) but for a final sigma and the Turkish İ: for those, one by one.
+        self._exact = "\u03a3" in text or "\u0130" in text
+        base = flatten(text if self._exact else text.lower())
+        dirty = needs_cleaning(text)
+        split = _splitter(email="@" in text)
+        self.firsts, self._parts, self._cleaned, found = [], [], set(), []
         with gc_paused():
-            for p in self._paragraphs:
-                self.firsts.append(len(raw))
-                flat = flatten(clean(p.text))
-                raw += token_re(email="@" in flat, punct=False).findall(flat)
-        self.raw = raw
+            for k, p in enumerate(self._paragraphs):
+                seg = base[p.start:p.end]
+                if dirty and needs_cleaning(p.text):
+                    seg = flatten(clean(p.text) if self._exact else lower(clean(p.text)))
+                    self._cleaned.add(k)
+                self.firsts.append(len(found))
+                parts = split(seg)
+                found += parts[1::2]
+                self._parts.append(parts)
+        if self._exact:
+            self.raw = found
+        else:
+            self.lower = found
         self._spans: dict[int, tuple] = {}
         self._all: tuple[list[int], list[int]] | None = None
 
@@ -195,55 +217,59 @@ class ParagraphTokens:
     def lower(self) -> list[str]:
         return lower_all(self.raw)
 
+    @cached_property
+    def raw(self) -> list[str]:
+        """The tokens with their case (matched again, on the text as it is)."""
+        split, out = _splitter(email="@" in self.text), []
+        with gc_paused():
+            for p in self._paragraphs:
+                out += split(flatten(clean(p.text)))[1::2]
+        return out
+
     def paragraph_of(self, i: int) -> int:
         """The paragraph (0-based) holding token ``i``."""
         return bisect_right(self.firsts, i) - 1
 
-    def offsets(self, k: int) -> tuple[int, list[int], list[int], list[int] | None]:
-        """``(paragraph start, starts, ends, where)`` of paragraph ``k``'s tokens (found once, kept):
-        offsets in the paragraph's cleaned text; ``where`` maps them back to the paragraph
-        (None when it needed no cleaning)."""
+    def offsets(self, k: int) -> tuple[int, list[int], list[int]]:
+        """``(paragraph start, starts, ends)`` of paragraph ``k``'s tokens, in the paragraph
+        (added up once, kept)."""
         found = self._spans.get(k)
         if found is None:
             p = self._paragraphs[k]
-            where, matches, cleaned = _matches(p.text)
-            if "@" in cleaned:  # an e-mail token may begin with "." "+" "-": match again
-                spans = [m.span() for m in matches]
-                starts, ends = [a for a, _ in spans], [b for _, b in spans]
-            else:
-                # Each token is the first occurrence of its text after the previous one: the
-                # gaps between tokens hold no word character, and every token holds one.
-                # (One str.find per token: about half the cost of matching again.)
-                toks = self.raw[self.firsts[k]:self.firsts[k + 1] if k + 1 < len(self.firsts) else None]
-                find = flatten(cleaned).find
-                ends = list(accumulate(toks, lambda pos, tok: find(tok, pos) + len(tok), initial=0))[1:]
-                starts = list(map(sub, ends, map(len, toks)))
-            found = self._spans[k] = (p.start, starts, ends, where)
+            at = list(accumulate(map(len, self._parts[k])))  # at[2m]: token m starts; at[2m + 1]: ends
+            starts, ends = at[0:-1:2], at[1::2]
+            if k in self._cleaned:  # offsets in the cleaned paragraph: map them back
+                where = clean_map(p.text)[1]
+                starts, ends = [where[a] for a in starts], [where[b] for b in ends]
+            found = self._spans[k] = (p.start, starts, ends)
         return found
 
     def span(self, i: int) -> tuple[int, int]:
         """``(start, end)`` of token ``i`` in ``text``."""
         k = bisect_right(self.firsts, i) - 1
-        start, starts, ends, where = self._spans.get(k) or self.offsets(k)
+        start, starts, ends = self._spans.get(k) or self.offsets(k)
         m = i - self.firsts[k]
-        if where is None:
-            return start + starts[m], start + ends[m]
-        return start + where[starts[m]], start + where[ends[m]]
+        return start + starts[m], start + ends[m]
 
     def all_offsets(self) -> tuple[list[int], list[int]]:
         """``(starts, ends)`` in ``text`` of every token: for a view that shows most paragraphs."""
-        if self._all is None and "@" not in self.text and not needs_cleaning(self.text):
-            with gc_paused():  # one pass over the whole text, as in offsets()
-                find = flatten(self.text).find
-                ends_all = list(accumulate(self.raw, lambda pos, tok: find(tok, pos) + len(tok), initial=0))[1:]
-                self._all = (list(map(sub, ends_all, map(len, self.raw))), ends_all)
+        if self._all is None and not self._cleaned:
+            # One running sum over every gap and token, the text between paragraphs added to
+            # the gap that spans it.
+            lengths: list[int] = [0]
+            end = 0
+            with gc_paused():
+                for p, parts in zip(self._paragraphs, self._parts):
+                    lengths[-1] += p.start - end + len(parts[0])
+                    lengths += map(len, islice(parts, 1, None))
+                    end = p.end
+                at = list(accumulate(lengths))
+                self._all = (at[0:-1:2], at[1::2])
         if self._all is None:
             starts_all, ends_all = [], []
             with gc_paused():
                 for k in range(len(self.firsts)):
-                    start, starts, ends, where = self.offsets(k)
-                    if where is not None:
-                        starts, ends = [where[a] for a in starts], [where[b] for b in ends]
+                    start, starts, ends = self.offsets(k)
                     starts_all += map(start.__add__, starts)
                     ends_all += map(start.__add__, ends)
             self._all = (starts_all, ends_all)

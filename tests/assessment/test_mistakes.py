@@ -11,7 +11,7 @@ from kit.assessment.computed import compute_answer
 from kit.assessment.exercises import registry
 from kit.assessment.mistakes import derived_mistakes, example_answer, ids_note, mistake_value
 from kit.corpus.course import load_corpus
-from kit.corpus.documents import sentences
+from kit.corpus.sentence_table import sentences
 from kit.errors import QuestionBankError
 
 
