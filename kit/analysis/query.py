@@ -25,7 +25,8 @@ from ..corpus.documents import Document
 from ..errors import InvalidArgument, QueryTooSlow, WrongType, shown
 from ..corpus.patterns import PATTERN_SECONDS, compile_pattern
 from ..corpus.cleaning import clean
-from ..corpus.tokenizer import ParagraphTokens, normalise, paragraph_tokens, token_spans
+from ..corpus.token_table import token_spans
+from ..corpus.tokenizer import ParagraphTokens, normalise, paragraph_tokens
 
 __all__ = ["PhraseMatcher", "TokenPattern", "parse_query", "DocumentIndex", "document_index",
            "REGEX_SECONDS"]

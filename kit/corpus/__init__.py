@@ -10,6 +10,7 @@
 * :mod:`~kit.corpus.splitting` - sentence splitting (Punkt with the kit's parameters, no downloads)
 * :mod:`~kit.corpus.tokens` - word tokens and stopwords
 * :mod:`~kit.corpus.tokenizer` - the token pattern; tokens paragraph by paragraph, offsets on demand
+* :mod:`~kit.corpus.token_table` - tokens with their offsets in one text (a string, a sentence)
 * :mod:`~kit.corpus.cleaning` - the one normaliser before tokens and queries (invisible characters, NFC)
 * :mod:`~kit.corpus.patterns` - bounded regular expressions: every pattern from a student or a bank (size and time limits)
 """

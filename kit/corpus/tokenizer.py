@@ -1,17 +1,18 @@
-"""The token pattern, and where a document's tokens are: counts without offsets, offsets on demand.
+"""The token pattern, and a document's tokens: counts without offsets, offsets on demand.
 
 One regular expression makes every word token (the choices are listed in
-:mod:`kit.corpus.tokens`).  Counting needs only the tokens, so :class:`ParagraphTokens`
-makes them with ``findall`` paragraph by paragraph (no match objects, no offset
-pairs); a view that needs character offsets (a KWIC row, a highlight) asks for the
-paragraphs it shows, and only those are matched again with ``finditer``.  The
-paragraphs hold every non-space character of the body and no token spans white space,
-so the paragraph by paragraph tokens are the whole text's tokens
-(``tests/corpus/test_token_paths.py`` checks this on the corpus, a course folder of
-other texts and random texts).
+:mod:`kit.corpus.tokens`).  :class:`ParagraphTokens` splits each paragraph of the
+lower-cased text with it, once: ``[gap, token, gap, ..., token, gap]``.  Counting takes
+the tokens; a view that needs character offsets (a KWIC row, a highlight) adds up the
+lengths of the pieces, for the paragraphs it shows (no second match).  The paragraphs
+hold every non-space character of the body and no token spans white space, so the
+paragraph by paragraph tokens are the whole text's tokens, and lower-casing the text
+first gives each token lower-cased (``tests/corpus/test_token_paths.py`` checks both on
+the corpus, a course folder of other texts and random texts).
 
 Before matching, the text is cleaned (:mod:`kit.corpus.cleaning`: invisible format
 characters removed, accents composed); offsets always point into the text as it is.
+Tokens with offsets in one string: :mod:`kit.corpus.token_table`.
 """
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from typing import Any
 
 from .cleaning import clean, clean_map, needs_cleaning
 
-__all__ = ["gc_paused", "token_re", "flatten", "normalise", "lower", "token_spans", "TokenTable", "token_table",
+__all__ = ["gc_paused", "token_re", "flatten", "normalise", "lower",
            "ParagraphTokens", "paragraph_tokens", "cjk_query", "lower_all"]
 
 @contextmanager
@@ -110,51 +111,6 @@ def normalise(token: str, *, lower: bool = True) -> str:
 _lowered = lower
 
 
-def _matches(text: str, punct: bool = False):
-    """``(cleaned text, where, matches)``: the tokens of ``text`` with their places in ``text``."""
-    cleaned, where = clean_map(text) if needs_cleaning(text) else (text, None)
-    flat = flatten(cleaned)
-    return where, token_re(email="@" in flat, punct=punct).finditer(flat), cleaned
-
-
-def token_spans(text: str, *, keep_punct: bool = False):
-    """Yield ``(start, end, token)`` for each token of ``text``, offsets into ``text``.
-
-    ``token`` is ``text[start:end]`` cleaned (invisible characters removed, accents
-    composed); ``’`` and case are kept.
-
-    >>> [t for _, _, t in token_spans("China’s U.S. co\\u00adoperation.")]
-    ['China', '’s', 'U.S.', 'cooperation']
-    """
-    where, found, cleaned = _matches(text, keep_punct)
-    for m in found:
-        a, b = m.span()
-        yield (a, b, text[a:b]) if where is None else (where[a], where[b], cleaned[a:b])
-
-
-class TokenTable:
-    """The word tokens of a text with their offsets: ``raw`` (``’`` written ``'``, case
-    kept), ``lower``, ``starts``, ``ends`` (``text[starts[i]:ends[i]]`` is token ``i`` as
-    it stands in the text).  For a whole document, :class:`ParagraphTokens` is cheaper.
-    """
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.starts, self.ends, self.raw = starts, ends, raw = [], [], []
-        where, found, _ = _matches(text)
-        for m in found:
-            starts.append(m.start())
-            ends.append(m.end())
-            raw.append(m.group().replace("’", "'"))
-        if where is not None:
-            self.starts[:] = [where[a] for a in starts]
-            self.ends[:] = [where[b] for b in ends]
-
-    @cached_property
-    def lower(self) -> list[str]:
-        return lower_all(self.raw)
-
-
 def lower_all(raw: list[str]) -> list[str]:
     """Each token lower-cased as :func:`lower` does (one call over the joined tokens).
 
@@ -165,11 +121,6 @@ def lower_all(raw: list[str]) -> list[str]:
         return []
     # A word token never holds "\x00" (not a word character): one call, then split.
     return _lowered("\x00".join(raw)).split("\x00")
-
-def token_table(doc: Any) -> TokenTable:
-    """The :class:`TokenTable` of a document's body, kept with the document (``Document.derived``)."""
-    return doc.derived("tokens", lambda d: TokenTable(d.text))
-
 
 class ParagraphTokens:
     """A document's word tokens, made paragraph by paragraph with the text between them.

@@ -30,8 +30,8 @@ from ..files.resources import word_list
 from ..errors import InvalidArgument, ResourceUnavailable, WrongType, shown
 from ..options import flag, renamed_options
 from .cleaning import clean
-from .tokenizer import (TokenTable, flatten, normalise, paragraph_tokens, token_re, token_spans,
-                        token_table)
+from .token_table import TokenTable, token_spans, token_table
+from .tokenizer import flatten, normalise, paragraph_tokens, token_re
 
 __all__ = ["tokens", "stopwords", "token_spans", "token_table", "TokenTable", "normalise", "stopword_set"]
 

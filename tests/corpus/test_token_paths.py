@@ -20,7 +20,8 @@ import kit
 from kit.classroom.course_new import new_course
 from kit.corpus.cleaning import needs_cleaning
 from kit.corpus.documents import Document
-from kit.corpus.tokenizer import ParagraphTokens, TokenTable
+from kit.corpus.token_table import TokenTable
+from kit.corpus.tokenizer import ParagraphTokens
 
 _OLD_WORD = r"(?:[^\W\d_]\.){2,}|\w+(?:['’](?![sS]\b)\w+)*"
 _OLD_PARTS = {
