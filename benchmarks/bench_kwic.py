@@ -12,7 +12,7 @@ import statistics
 import time
 
 import kit
-from kit.analysis.query import document_index
+from kit.analysis.index import document_index
 
 QUERIES = ["cooperation", "wedge", "North Korea", "cooperat*", "relying", "U.S.", "China", "broker"]
 

@@ -17,19 +17,16 @@ from __future__ import annotations
 
 import fnmatch
 import time
-import weakref
 from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import Any, Union
 
-from ..corpus.documents import Document
 from ..errors import InvalidArgument, QueryTooSlow, WrongType, shown
 from ..corpus.patterns import PATTERN_SECONDS, compile_pattern
 from ..corpus.cleaning import clean
 from ..corpus.token_table import token_spans
-from ..corpus.tokenizer import ParagraphTokens, normalise, paragraph_tokens
+from ..corpus.tokenizer import normalise
 
-__all__ = ["PhraseMatcher", "TokenPattern", "parse_query", "DocumentIndex", "document_index",
-           "REGEX_SECONDS"]
+__all__ = ["PhraseMatcher", "TokenPattern", "parse_query", "REGEX_SECONDS"]
 
 #: CPU time allowed for one student-typed regular expression over a document's
 #: vocabulary (the ``regex`` module counts CPU time: on a busy machine the wait is longer);
@@ -150,6 +147,15 @@ class PhraseMatcher:
         # The words after the first, as a list when all are literal (one slice compare).
         rests = [list(slots[1:]) if all(isinstance(x, str) for x in slots[1:]) else None
                  for slots, _ in resolved]
+        if len(resolved) == 1 and rests[0] is not None and accept is None and not longest:
+            # One phrase of plain words (a query): each step over all candidates at once.
+            (slots, payload), rest, k = resolved[0], rests[0], len(resolved[0][0])
+            at = [i for i, _ in cands]
+            if k > 1:
+                at = [i for i in at if words[i + 1:i + k] == rest]
+                if joined is not None:
+                    at = [i for i in at if all(map(joined, range(i, i + k - 1)))]
+            return [(i, i + k - 1, payload) for i in at]
         for i, p in cands:
             slots, payload = resolved[p]
             j = i + len(slots) - 1
@@ -223,74 +229,3 @@ def parse_query(query: Any, *, case: bool = False, regex: bool = False, what: st
                 )
             slots.extend(words)
     return slots
-
-
-# --- the per-document index ---------------------------------------------------------
-
-
-class DocumentIndex:
-    """A document's tokens, its vocabulary, and offsets and sentence ids for the tokens a view shows.
-
-    Offsets come from :class:`~kit.corpus.tokenizer.ParagraphTokens`: only the paragraphs
-    holding matches are matched again for them, and only those are split into sentences.
-    """
-
-    def __init__(self, doc: Document) -> None:
-        self.text = doc.text
-        found: ParagraphTokens = paragraph_tokens(doc)  # the tokens kit.tokens() counts
-        self.lower, self.span, self._inside = found.lower, found.span, found.inside
-        self._found = found
-        self._vocabulary: dict[bool, set[str]] = {}
-        self._doc = weakref.ref(doc)  # the index is kept with the document: no cycle through it
-
-    def tokens(self, case: bool) -> list[str]:
-        return self._found.raw if case else self.lower  # the tokens with their case: made when first asked
-
-    def vocabulary(self, case: bool) -> set[str]:
-        """The distinct tokens (case kept or not)."""
-        if case not in self._vocabulary:
-            self._vocabulary[case] = set(self.tokens(case))
-        return self._vocabulary[case]
-
-    def spaced(self, i: int) -> bool:
-        """Only white space between token ``i`` and token ``i + 1``."""
-        return not self.text[self.span(i)[1]:self.span(i + 1)[0]].strip()
-
-    def locate(self, many: bool) -> tuple[Callable[[int], int], Callable[[int], int]]:
-        """``(start_of, end_of)``: token ``i``'s offsets in the text.  ``many``: the view shows
-        most paragraphs, so every token's offsets are made at once (then looked up in C)."""
-        if many:
-            starts, ends = self._found.all_offsets()
-            return starts.__getitem__, ends.__getitem__
-        span = self.span
-        return (lambda i: span(i)[0]), (lambda i: span(i)[1])
-
-    def many(self, count: int) -> bool:
-        """Would ``count`` hits touch most paragraphs (offsets for all at once are cheaper)?"""
-        return count > len(self._found.firsts)
-
-    def find(self, slots: Sequence[Slot], *, case: bool) -> list[tuple[int, int]]:
-        """Token positions ``(first, last)`` of every match of one query."""
-        vocab = self.vocabulary(case) if any(isinstance(s, TokenPattern) for s in slots) else None
-        joined = self.spaced
-        if len(slots) > 1 and isinstance(slots[0], str) and self.many(self.tokens(case).count(slots[0])):
-            start_of, end_of = self.locate(True)
-            text = self.text
-            joined = lambda i: not text[end_of(i):start_of(i + 1)].strip()  # noqa: E731
-        hits = PhraseMatcher([(slots, None)]).find(self.tokens(case), vocabulary=vocab, joined=joined)
-        return [(i, j) for i, j, _ in hits]
-
-    def sentence_ids(self, chars: list[int]) -> list[str]:
-        """The id of the sentence holding each character offset (:meth:`Document.sentence_at`)."""
-        doc = self._doc()
-        return [""] * len(chars) if doc is None else doc.sentence_ids_at(chars)
-
-    def inside(self, query: str) -> list[tuple[int, int, int, int]]:
-        """``(token, token, start, end)`` of each occurrence of ``query`` inside a token (a CJK query)."""
-        return self._inside(query, self.vocabulary(False))
-
-
-def document_index(doc: Document) -> DocumentIndex:
-    """The (cached) :class:`DocumentIndex` of a document."""
-    return doc.derived("index", DocumentIndex)
-

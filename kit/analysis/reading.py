@@ -38,7 +38,9 @@ from ..display.html import encodable
 from ..errors import InvalidArgument, WrongType, shown
 from ..options import choice, flag, renamed_options, whole_number
 from ..corpus.tokenizer import cjk_query, gc_paused
-from .query import document_index, parse_query
+from .concordance import kwic_columns
+from .index import document_index
+from .query import parse_query
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -48,15 +50,6 @@ __all__ = ["kwic", "show", "highlight", "HTMLView", "term_list"]
 KWIC_COLUMNS = ["doc", "sentence_id", "left", "match", "right", "start", "end"]
 PALETTE = ["#ffe066", "#a5d8ff", "#b2f2bb", "#ffc9c9", "#d0bfff", "#ffd8a8", "#99e9f2", "#eebefa"]
 _COLOR_RE = re.compile(r"#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20}")
-_SPACES = re.compile(r"\s+")
-
-
-def _flat(text: str) -> str:
-    if "\n" in text or "  " in text or "\t" in text:
-        return _SPACES.sub(" ", text).strip()
-    return text.strip()
-
-
 # --- kwic ---------------------------------------------------------------------------
 
 
@@ -104,37 +97,16 @@ def kwic(doc: Document | Mapping[str, Document] | Sequence[Document], query: str
     case = flag(case_sensitive, "case_sensitive", "kwic")
     regex = flag(regex, "regex", "kwic", "kwic(doc, 'reli(ant|ance)', regex=True)")
     slots = parse_query(query, case=case, regex=regex)
-    rows, keys = [], []
+    columns: list[list] = [[] for _ in KWIC_COLUMNS]
+    keys: list = []
     cjk = not regex and cjk_query(query)
     with gc_paused():  # tens of thousands of rows beside a 1M-token index
-        _rows(docs, slots, cjk, case=case, window=window, sort=sort, rows=rows, keys=keys)
+        for d in docs:
+            kwic_columns(d, slots, cjk, case=case, window=window, sort=sort, columns=columns, keys=keys)
     if sort is not None:
-        rows = [row for _, row in sorted(zip(keys, rows), key=lambda kr: kr[0])]
-    return pd.DataFrame(rows, columns=KWIC_COLUMNS)
-
-
-def _rows(docs, slots, cjk, *, case: bool, window: int, sort, rows: list, keys: list) -> None:
-    """KWIC rows (and sort keys), appended; offsets only for the rows shown (or all at once)."""
-    for doc in docs:
-        idx = document_index(doc)
-        toks, text = idx.tokens(False), idx.text
-        last = len(toks) - 1
-        found = [] if cjk else idx.find(slots, case=case)
-        start_of, end_of = idx.locate(idx.many(len(found)))
-        # (first token, last token, start, end) of each hit (a CJK query: inside its token)
-        hits = idx.inside(cjk) if cjk else [(i, j, start_of(i), end_of(j)) for i, j in found]
-        sids = idx.sentence_ids([a for _, _, a, _ in hits])
-        for (i, j, a, b), sid in zip(hits, sids):
-            lo, hi = max(0, i - window), min(last, j + window)
-            left = _flat(text[start_of(lo):a]) if i > 0 or cjk else ""
-            right = _flat(text[b:end_of(hi)]) if j < last or cjk else ""
-            rows.append((doc.id, sid, left, _flat(text[a:b]), right, a, b))
-            if sort == "left":
-                keys.append(toks[lo:i][::-1])
-            elif sort == "right":
-                keys.append(toks[j + 1:hi + 1])
-            elif sort == "match":
-                keys.append(toks[i:j + 1])
+        order = sorted(range(len(keys)), key=keys.__getitem__)
+        columns = [[col[k] for k in order] for col in columns]
+    return pd.DataFrame(dict(zip(KWIC_COLUMNS, columns)), columns=KWIC_COLUMNS)
 
 
 # --- HTML views ---------------------------------------------------------------------

@@ -6,7 +6,7 @@ import pytest
 
 import kit
 from kit.errors import InvalidArgument, WrongType
-from kit.analysis.query import document_index
+from kit.analysis.index import document_index
 
 
 def ids(table):

@@ -61,7 +61,7 @@ def test_load_text_makes_its_id_the_way_a_course_does(tmp_path):
 
 
 def test_the_per_document_cache_is_one_and_follows_the_text():
-    from kit.analysis.query import document_index
+    from kit.analysis.index import document_index
     from kit.corpus.tokens import token_table
 
     doc = Document(id="demo", text="One idea. Two ideas.")

@@ -1,0 +1,68 @@
+"""The rows of :func:`kit.kwic` for one document, made column by column.
+
+Offsets come from the document's index (:mod:`kit.analysis.index`) only for the hits, or
+all at once when the hits touch most paragraphs; each column (left context, match, right
+context, sentence id) is one ``map`` over the hits, not a Python step per row.
+"""
+from __future__ import annotations
+
+import re
+
+from ..corpus.documents import Document
+from .index import document_index
+
+__all__ = ["kwic_columns"]
+
+_SPACES = re.compile(r"\s+")
+
+
+def _flat(text: str) -> str:
+    if "\n" in text or "  " in text or "\t" in text:
+        return _SPACES.sub(" ", text).strip()
+    return text.strip()
+
+
+def kwic_columns(doc: Document, slots: list, cjk: str | None, *, case: bool, window: int, sort: str | None,
+                 columns: list[list], keys: list) -> None:
+    """Append one document's KWIC columns (``doc, sentence_id, left, match, right, start, end``)
+    to ``columns``, and its sort keys to ``keys``.
+
+    >>> from kit.corpus.documents import Document
+    >>> columns = [[] for _ in range(7)]
+    >>> kwic_columns(Document(id="d", text="Seoul and Beijing talk."), ["beijing"], None, case=False,
+    ...              window=1, sort=None, columns=columns, keys=[])
+    >>> columns
+    [['d'], ['d 1.1'], ['and'], ['Beijing'], ['talk'], [10], [17]]
+    """
+    idx = document_index(doc)
+    toks, text = idx.tokens(False), idx.text
+    last = len(toks) - 1
+    found = [] if cjk else idx.find(slots, case=case)
+    start_of, end_of = idx.locate(idx.many(len(found)))
+    # (first token, last token, start, end) of each hit (a CJK query: inside its token)
+    hits = idx.inside(cjk) if cjk else [(i, j, start_of(i), end_of(j)) for i, j in found]
+    if not hits:
+        return
+    first, final, starts, ends = (list(c) for c in zip(*hits))
+    los = [i - window if i > window else 0 for i in first]
+    his = [j + window if j + window < last else last for j in final]
+    cut = text.__getitem__
+    left = _flat_all(map(cut, map(slice, map(start_of, los), starts)))
+    right = _flat_all(map(cut, map(slice, ends, map(end_of, his))))
+    if not cjk:  # nothing before the first token, nothing after the last
+        left = [x if i else "" for x, i in zip(left, first)]
+        right = [x if j < last else "" for x, j in zip(right, final)]
+    for col, values in zip(columns, ([doc.id] * len(hits), idx.sentence_ids(starts), left,
+                                     _flat_all(map(cut, map(slice, starts, ends))), right, starts, ends)):
+        col += values
+    if sort == "left":
+        keys += [toks[lo:i][::-1] for lo, i in zip(los, first)]
+    elif sort == "right":
+        keys += [toks[j + 1:hi + 1] for j, hi in zip(final, his)]
+    elif sort == "match":
+        keys += [toks[i:j + 1] for i, j in zip(first, final)]
+
+
+def _flat_all(pieces) -> list[str]:
+    """:func:`_flat` of each piece (the regular expression only where there is more than one space)."""
+    return [x.strip() if "\n" not in x and "  " not in x and "\t" not in x else _flat(x) for x in pieces]
