@@ -69,7 +69,12 @@ def token_re(*, email: bool, punct: bool) -> re.Pattern:
     # A look-ahead for the characters a token can start with (each alternative starts with
     # one): the same tokens, but the scanner skips the others at once (18% faster).
     start = "" if punct else r"(?=[\w'’.+-])" if email else r"(?=[\w'’])"
-    return re.compile(start + "(?:" + "|".join(_PARTS[n] for n in names) + ")")
+    # First, the commonest token: a run of ASCII letters that nothing can extend (no word
+    # character, apostrophe or hyphen after it; no "." after one letter, which may start
+    # "U.S."; with e-mail, no ".", "+" or "@").  Where it matches, the alternatives below
+    # give the same token; where it does not, they are tried as before.  Half the time.
+    plain = (r"[A-Za-z]+(?![\w'’.+@-])|" if email else r"[A-Za-z]{2,}(?![\w'’-])|[A-Za-z](?![\w'’.-])|")
+    return re.compile(start + "(?:" + plain + "|".join(_PARTS[n] for n in names) + ")")
 
 
 @lru_cache(maxsize=2)

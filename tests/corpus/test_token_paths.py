@@ -139,3 +139,20 @@ def test_any_text_tokenises_as_before(text):
 def test_email_addresses_up_to_64_characters_before_the_at_stay_whole(local):
     address = "a" * local + "@example.org"
     assert kit.tokens(f"Write to {address} today") == ["write", "to", address, "today"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abSs AZ.'’-@+_1,\n\tçé")), max_size=80))
+def test_the_plain_word_branch_changes_no_token(text):
+    # The token pattern tries a run of ASCII letters first (kit.corpus.tokenizer.token_re);
+    # on texts dense in what can extend a word ("." "'" "-" "@" "+"), it must give the
+    # old pattern's tokens, with and without the e-mail alternative, in either case.
+    from kit.corpus.tokenizer import token_re
+
+    for email in (False, True):
+        for punct in (False, True):
+            names = [n for n in _OLD_PARTS if n != "email" or email]
+            old = re.compile("|".join([_OLD_PARTS[n] for n in names] + [r"[^\w\s]"] * punct))
+            flat = text.replace("’", "'").replace("_", " ")
+            for case in (flat, flat.lower()):
+                assert token_re(email=email, punct=punct).findall(case) == old.findall(case)
