@@ -4,7 +4,9 @@ Each kit ``plot_*`` function stores a short description on its Axes
 (``ax.kit_description``): :func:`describe_plot` reads it (for any other Axes it falls
 back on the title and axis labels), and :func:`figure_html` shows the figure as an HTML
 ``<figure>`` whose image has that text as its ``alt`` text and as a visible caption, so
-screen readers and sighted readers get the same words.
+screen readers and sighted readers get the same words.  :func:`figure_bundle` gives what
+Jupyter shows (the HTML, the PNG alone for other front ends, a plain-text line) from one
+drawing of the figure: drawing is most of a plot's cost.
 """
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-__all__ = ["describe_plot", "figure_html"]
+__all__ = ["describe_plot", "figure_html", "figure_bundle", "show_figure"]
 
 
 def figure_html(fig: Figure | Axes) -> str:
@@ -34,6 +36,18 @@ def figure_html(fig: Figure | Axes) -> str:
     >>> page.startswith("<figure") and 'alt="Bar chart of the 3 most frequent terms' in page
     True
     """
+    return figure_bundle(fig)["text/html"]
+
+
+def figure_bundle(fig: Figure | Axes) -> dict[str, str]:
+    """What Jupyter shows for a figure, drawn once: ``text/html`` (:func:`figure_html`),
+    ``image/png`` (the same PNG, base64, for front ends without HTML) and ``text/plain``.
+
+    >>> import kit
+    >>> bundle = figure_bundle(kit.plot_frequencies(kit.frequencies(kit.load_corpus()), top=3))
+    >>> sorted(bundle), f'src="data:image/png;base64,{bundle["image/png"]}"' in bundle["text/html"]
+    (['image/png', 'text/html', 'text/plain'], True)
+    """
     fig = getattr(fig, "figure", fig)  # an Axes -> its Figure
     if not hasattr(fig, "savefig"):
         raise WrongType(f"figure_html() takes a matplotlib Figure or Axes, not a {type(fig).__name__}.")
@@ -47,11 +61,23 @@ def figure_html(fig: Figure | Axes) -> str:
     alt = html.escape(text, quote=True)
     # the caption repeats the alt text for sighted readers; aria-hidden so that a screen
     # reader does not read it twice
-    return (f'<figure class="kit-figure" style="margin: 0 0 0.5em 0">'
+    page = (f'<figure class="kit-figure" style="margin: 0 0 0.5em 0">'
             f'<img src="data:image/png;base64,{png}" alt="{alt}" style="max-width: 100%">'
             f'<figcaption aria-hidden="true" style="font-size: 0.9em; max-width: 46em; '
             f'color: var(--jp-content-font-color1, rgba(0, 0, 0, 0.87))">{html.escape(text, quote=False)}'
             f"</figcaption></figure>")
+    return {"text/plain": repr(fig), "image/png": png, "text/html": page}
+
+
+def show_figure(fig: Figure | Axes) -> None:
+    """Show a figure in Jupyter as :func:`figure_bundle` gives it: one drawing for the HTML and the PNG.
+
+    The kit's plots use it as their ``_ipython_display_``, so the inline backend does not
+    draw a second PNG of its own (``InlineBackend.figure_formats`` does not apply to them).
+    """
+    from IPython.display import display
+
+    display(figure_bundle(fig), raw=True)
 
 
 def describe_plot(ax: Axes) -> str:

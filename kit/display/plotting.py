@@ -12,7 +12,7 @@ from contextlib import contextmanager
 import pandas as pd
 
 from ..errors import InvalidArgument, WrongType, shown
-from .figures import figure_html
+from .figures import figure_html, show_figure
 
 __all__ = ["plot_style", "new_axes", "check_table", "check_axes", "finish_plot", "format_values", "plain_text",
            "PLAIN_TEXT"]
@@ -78,9 +78,12 @@ def finish_plot(ax, title: str, xlabel: str, ylabel: str, description: str):
     ax.kit_description = description
     # Jupyter shows a figure by asking it for its richest form: give this figure an HTML
     # form with the description as alt text (JupyterLab and Voilà prefer HTML to PNG;
-    # the PNG stays in the output for other front ends).  No global setting changes.
+    # the PNG stays in the output for other front ends).  The figure shows itself, so
+    # that the HTML and the PNG come from one drawing (the inline backend would draw it
+    # again for its PNG: drawing is most of a plot's cost).  No global setting changes.
     fig = ax.figure
     fig._repr_html_ = lambda: figure_html(fig)
+    fig._ipython_display_ = lambda: show_figure(fig)
     return ax
 
 

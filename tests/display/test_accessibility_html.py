@@ -126,6 +126,36 @@ def test_figure_html_has_alt_text_and_caption(corpus):
     assert ax.figure._repr_html_() == page  # what Jupyter shows (HTML before PNG)
     assert ax.figure.axes[0] is ax  # plot_* still returns the Axes
 
+def test_jupyter_shows_a_kit_figure_from_one_drawing(corpus):
+    # Jupyter (the inline backend's PNG formatter registered, as in a lesson) gets the HTML
+    # <figure> with alt text and the bare PNG; both from one savefig, not one each (issue 24)
+    import io
+
+    from IPython.core.interactiveshell import InteractiveShell
+    from IPython.core.pylabtools import select_figure_formats
+    from IPython.display import display
+    from IPython.utils.capture import capture_output
+    from matplotlib.figure import Figure
+
+    shell = InteractiveShell.instance()
+    png_formatter = shell.display_formatter.formatters["image/png"]
+    select_figure_formats(shell, {"png"})
+    try:
+        ax = kit.plot_frequencies(kit.frequencies(corpus), top=3)
+        draws = []
+        ax.figure.canvas.mpl_connect("draw_event", draws.append)
+        ax.figure.savefig(io.BytesIO(), format="png", bbox_inches="tight")
+        one_savefig, draws[:] = len(draws), []
+        with capture_output() as captured:
+            display(ax.figure)
+    finally:
+        png_formatter.pop(Figure, None)
+    assert one_savefig > 0 and len(draws) == one_savefig
+    (shown,) = captured.outputs
+    assert sorted(shown.data) == ["image/png", "text/html", "text/plain"]
+    assert f'<img src="data:image/png;base64,{shown.data["image/png"]}" alt="' in shown.data["text/html"]
+    assert f'alt="{kit.describe_plot(ax)}"'.replace("'", "&#x27;") in shown.data["text/html"]
+
 def test_figure_html_escapes_text():
     import matplotlib.pyplot as plt
 
