@@ -16,7 +16,7 @@ from typing import Iterator
 from ..errors import EmptyText, InvalidArgument, UnknownDocument, UnknownSentence, WrongType, did_you_mean
 from ..errors import shown as echo
 from .ids import DOC_ID_RE, parse_sentence_id
-from .splitting import sentence_spans
+from .splitting import paragraph_spans, sentence_spans
 
 __all__ = ["Paragraph", "Sentence", "Document", "Corpus", "documents_of"]
 
@@ -99,8 +99,8 @@ class Document:
         return f"{self.date} (inferred)" if inferred else self.date
 
     def __repr__(self) -> str:
-        p, s = len(self.paragraphs), len(self.sentences)
-        return f"<Document {self.id!r}: {self.title!r} by {self.author}, {p} paragraphs, {s} sentences>"
+        return (f"<Document {self.id!r}: {self.title!r} by {self.author}, {len(self.paragraphs)} paragraphs, "
+                f"{len(self.sentences)} sentences>")
 
     @cached_property
     def paragraphs(self) -> tuple[Paragraph, ...]:
@@ -120,41 +120,43 @@ class Document:
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:
         """Every sentence of the body, in order, with its id."""
+        self._split_all()
         return tuple(s for k in range(len(self.paragraphs)) for s in self._sentences_of(k)[0])
-
-    @cached_property
-    def _paragraph_starts(self) -> list[int]:
-        return [p.start for p in self.paragraphs]
 
     def _sentences_of(self, k: int) -> tuple[tuple[Sentence, ...], list[int]]:
         """The sentences of paragraph ``k`` (0-based) and their starts, split once."""
-        done = self.__dict__.setdefault("_split", {})
-        if k not in done:
-            para, starts = self.paragraphs[k], self._starts_of(k)
-            ends = [para.start + b for _, b in self.__dict__["_spans"][k]]
+        if k not in (done := self.__dict__.setdefault("_split", {})):
+            para, spans = self.paragraphs[k], self._spans_of(k)
             done[k] = (tuple(Sentence(f"{self.id} {para.number}.{i}", self.id, para.number, i, self.text[a:b], a, b)
-                             for i, (a, b) in enumerate(zip(starts, ends), start=1)), starts)
+                             for i, (a, b) in enumerate(spans, start=1)), [a for a, _ in spans])
         return done[k]
 
-    def _starts_of(self, k: int) -> list[int]:
-        """Where the sentences of paragraph ``k`` start in :attr:`text` (split once, no Sentence made)."""
-        found = self.__dict__.setdefault("_spans", {})
-        if k not in found:
-            para = self.paragraphs[k]
-            found[k] = sentence_spans(para.text, abbreviations=self.metadata.get("abbreviations", ()))
-        return [self.paragraphs[k].start + a for a, _ in found[k]]
+    def _spans_of(self, k: int) -> list[tuple[int, int]]:
+        """The sentence spans (offsets in :attr:`text`) of paragraph ``k``, split once, no Sentence made."""
+        if k not in (found := self.__dict__.setdefault("_spans", {})):
+            para, extra = self.paragraphs[k], self.metadata.get("abbreviations", ())
+            found[k] = [(para.start + a, para.start + b) for a, b in sentence_spans(para.text, abbreviations=extra)]
+        return found[k]
+
+    def _split_all(self) -> None:
+        """Split every paragraph into sentences, in one pass over the text (:func:`paragraph_spans`)."""
+        if len(found := self.__dict__.setdefault("_spans", {})) < len(self.paragraphs):
+            found.update(enumerate(paragraph_spans(self.text, [(p.start, p.end) for p in self.paragraphs],
+                                                   abbreviations=self.metadata.get("abbreviations", ()))))
 
     def sentence_ids_at(self, offsets: list[int]) -> list[str]:
-        """``[sentence_at(c).id for c in offsets]``, splitting only the paragraphs they fall in.
+        """``[sentence_at(c).id for c in offsets]``, splitting only the paragraphs they fall in
+        (all at once when they fall in most).
 
         >>> Document(id="demo", text="One idea. Two ideas.\\n\\nA second paragraph.").sentence_ids_at([12, 25])
         ['demo 1.2', 'demo 2.1']
         """
-        firsts, starts, out = self._paragraph_starts, {}, []
+        if len(offsets) * 2 > len(self.paragraphs):
+            self._split_all()
+        firsts, starts, out = self._starts, {}, []
         for c in offsets:
-            k = max(bisect_right(firsts, c) - 1, 0)
-            if k not in starts:
-                starts[k] = self._starts_of(k)
+            if (k := max(bisect_right(firsts, c) - 1, 0)) not in starts:
+                starts[k] = [a for a, _ in self._spans_of(k)]
             out.append(f"{self.id} {k + 1}.{max(bisect_right(starts[k], c), 1)}")
         return out
 
@@ -167,8 +169,12 @@ class Document:
         >>> doc.sentence_at(12).id, doc.sentence_at(21).id, doc.sentence_at(0).id
         ('demo 1.2', 'demo 1.2', 'demo 1.1')
         """
-        sents, starts = self._sentences_of(max(bisect_right(self._paragraph_starts, offset) - 1, 0))
+        sents, starts = self._sentences_of(max(bisect_right(self._starts, offset) - 1, 0))
         return sents[max(bisect_right(starts, offset) - 1, 0)]
+
+    @cached_property
+    def _starts(self) -> list[int]:  # where each paragraph starts
+        return [p.start for p in self.paragraphs]
 
     @cached_property
     def _by_label(self) -> dict[str, Sentence]:
@@ -180,9 +186,7 @@ class Document:
         Raises :class:`~kit.UnknownSentence` naming the ids that do exist.
         """
         if not isinstance(ref, str):
-            raise WrongType(
-                f"A sentence id is a string such as '{self.id} 1.1', not {echo(ref)}."
-            )
+            raise WrongType(f"A sentence id is a string such as '{self.id} 1.1', not {echo(ref)}.")
         parsed = parse_sentence_id(ref)
         if parsed and (parsed[0] is None or parsed[0].lower() == self.id.lower()):
             found = self._by_label.get(f"{parsed[1]}.{parsed[2]}")
@@ -204,7 +208,7 @@ class Document:
         """
         text, found = self.__dict__.get("_derived", (None, {}))
         if text is not self.text:
-            for name in ("paragraphs", "sentences", "_split", "_spans", "_paragraph_starts", "_by_label") if text else ():
+            for name in ("paragraphs", "sentences", "_split", "_spans", "_starts", "_by_label") if text else ():
                 self.__dict__.pop(name, None)  # the text changed: so did its paragraphs and sentences
             self.__dict__["_derived"] = (self.text, found := {})
         if key not in found:

@@ -19,13 +19,14 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import repeat
 from typing import Any
 
 from ..files.resources import word_list
 
-__all__ = ["sentence_spans", "punkt_spans"]
+__all__ = ["sentence_spans", "paragraph_spans", "punkt_spans"]
 
 # Punkt decides each candidate break by tokenising and annotating a small context
 # ("Ukraine. But").  When the word before a single "." "?" or "!" is a plain word of two
@@ -140,33 +141,63 @@ _SPACE = re.compile(r"\s")
 
 
 def _quick_spans(text: str, tokenizer: Any) -> list[tuple[int, int]] | None:
-    """Punkt's spans for a paragraph whose every candidate break is followed by spaces and a
-    word (most prose), decided without a Python step per character; else None (:func:`_fast_spans`).
+    """Punkt's spans for one paragraph by the one-pass path (:func:`_quick_many`), or None."""
+    return _quick_many(text, [(0, len(text.rstrip()))], tokenizer)[0]
 
-    Such a candidate ends its run of non-space characters, so the word Punkt looks back to
-    runs from the last " " before it (:func:`_fast_spans` walks the same contexts one by
-    one, for any paragraph).
+
+def _quick_many(text: str, bounds: list[tuple[int, int]], tokenizer: Any) -> list[list[tuple[int, int]] | None]:
+    """Punkt's spans (offsets in ``text``) of each paragraph ``text[a:b]`` whose every candidate
+    break is followed by spaces and a word (most prose); None for the others (:func:`_fast_spans`).
+
+    The whole text is searched at once, with no Python step per character or per paragraph
+    beyond a few: such a candidate ends its run of non-space characters, so the word Punkt
+    looks back to runs from the last " " before it in its paragraph (:func:`_fast_spans`
+    walks the same contexts one by one).  ``bounds``: sorted, each paragraph stripped.
     """
     marks = [m for m in ".?!" if m in text]
     found = [m for mark in marks for m in _SPACED[mark].finditer(text)]
-    if len(found) != sum(len(_CANDIDATES[mark].findall(text)) for mark in marks):
-        return None  # a break before a quote, a bracket or a line break, or a word run into the next one
     if len(marks) > 1:
         found.sort(key=re.Match.start)
+    firsts, lasts = [a for a, _ in bounds], {b - 1 for _, b in bounds}  # a mark that ends a paragraph is no candidate
     ends = list(map(re.Match.start, found))
-    begins = list(map((1).__add__, map(text.rfind, repeat(" "), repeat(0), ends)))
+    paragraph = list(map((-1).__add__, map(bisect_right, repeat(firsts), ends)))
+    starts = list(map(firsts.__getitem__, paragraph))
+    begins = list(map(max, map((1).__add__, map(text.rfind, repeat(" "), starts, ends)), starts))
     words = list(map(text.__getitem__, map(slice, begins, ends)))
-    if _SPACE.search("".join(words)):
-        return None  # a tab or a line break inside the word before a break: Punkt looks back further
+    spaced = set(ends)
+    # Not for this path: a paragraph with a break before a quote, a bracket or a line break, a
+    # word run into the next one, or a tab or a line break inside the word before a break.
+    odd = {bisect_right(firsts, c) - 1 for mark in marks for c in map(re.Match.start, _CANDIDATES[mark].finditer(text))
+           if c not in spaced and c not in lasts}
+    odd.update(paragraph[k] for k, space in enumerate(map(_SPACE.search, words)) if space)
     # A word of letters that is not an abbreviation: Punkt breaks.  Other words: Punkt decides.
     known = map(tokenizer._params.abbrev_types.__contains__, map(str.lower, words))
     breaks = list(map(operator.and_, map(bool, map(_PLAIN.fullmatch, words)), map(operator.not_, known)))
-    for k in [k for k, brk in enumerate(breaks) if not brk]:
-        p = ends[k]
-        breaks[k] = tokenizer.text_contains_sentbreak(text[begins[k]:_NEXT_TOKEN.match(text, p + 1).end()])
+    for k in [k for k, brk in enumerate(breaks) if not brk and paragraph[k] not in odd]:
+        breaks[k] = tokenizer.text_contains_sentbreak(text[begins[k]:_NEXT_TOKEN.match(text, ends[k] + 1).end()])
+    where = [paragraph[k] for k, brk in enumerate(breaks) if brk]
     stops = [p + 1 for p, brk in zip(ends, breaks) if brk]
-    starts = [0] + [m.end(1) for m, brk in zip(found, breaks) if brk]
-    return list(zip(starts, stops + [len(text.rstrip())]))
+    nexts = [m.end(1) for m, brk in zip(found, breaks) if brk]
+    cuts = list(map(bisect_left, repeat(where), range(len(bounds) + 1)))
+    return [None if k in odd else list(zip([a] + nexts[cuts[k]:cuts[k + 1]], stops[cuts[k]:cuts[k + 1]] + [b]))
+            for k, (a, b) in enumerate(bounds)]
+
+
+def paragraph_spans(text: str, bounds: list[tuple[int, int]], *,
+                    abbreviations: Iterable[str] = ()) -> list[list[tuple[int, int]]]:
+    """The sentence spans (offsets in ``text``) of each paragraph ``text[a:b]``, all at once.
+
+    The same spans as :func:`sentence_spans` of each paragraph (shifted by ``a``), in one
+    pass over the text for most paragraphs.
+
+    >>> text = "One idea. Two ideas.\\n\\nA second paragraph."
+    >>> paragraph_spans(text, [(0, 20), (22, 41)])
+    [[(0, 9), (10, 20)], [(22, 41)]]
+    """
+    extra = frozenset(a.lower().rstrip(".") for a in abbreviations)
+    quick = _quick_many(text, bounds, _punkt(extra))
+    return [found if found is not None else [(a + x, a + y) for x, y in sentence_spans(text[a:b], abbreviations=extra)]
+            for found, (a, b) in zip(quick, bounds)]
 
 
 def punkt_spans(text: str, *, abbreviations: Iterable[str] = ()) -> list[tuple[int, int]]:

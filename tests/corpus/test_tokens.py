@@ -189,3 +189,21 @@ def test_the_quick_path_handles_most_corpus_paragraphs(corpus):
     quick = [p for p in paras if _quick_spans(p, _punkt()) is not None]
     assert all(_quick_spans(p, _punkt()) == punkt_spans(p) for p in quick)
     assert len(quick) >= len(paras) * 3 // 4  # 12 of the 13 when written
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_PIECES + ["Ave.", "2", "\u00a0", "x\ty."]), min_size=1, max_size=15),
+                min_size=1, max_size=6),
+       st.sampled_from(["\n\n", "\n \n", "\n"]))
+def test_paragraph_spans_split_each_paragraph_as_on_its_own(paragraphs, gap):
+    # The whole-text pass (paragraph_spans) must give each paragraph the spans sentence_spans
+    # gives it alone, shifted to where the paragraph starts.
+    from kit.corpus.splitting import paragraph_spans
+
+    text = gap.join(" ".join(words) for words in paragraphs)
+    if not text.strip():
+        return
+    doc = kit.Document(id="p", text=text)
+    bounds = [(p.start, p.end) for p in doc.paragraphs]
+    assert paragraph_spans(doc.text, bounds) == [[(a + x, a + y) for x, y in sentence_spans(doc.text[a:b])]
+                                                 for a, b in bounds]
