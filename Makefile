@@ -12,14 +12,26 @@ ROOT_FLAG := $(shell [ "$$(id -u)" = "0" ] && echo --allow-root)
 
 .PHONY: lab test check venv test-venv bench clean
 
-# uv installs the same packages in seconds where pip takes half a minute: it is fetched
-# from the package index into .venv (pip install uv) and installs with .venv's python.
-# When uv cannot be had, pip does the install (slower), after a one-line note.  uv trusts
-# the system's certificates (UV_NATIVE_TLS), as pip does: behind a school's proxy too.
-UV     := $(VENV)/bin/uv
-UV_PIP := [ -x $(UV) ] && UV_NATIVE_TLS=1 $(UV) pip install --quiet --python $(PY)
-GET_UV := $(PY) -m pip install --quiet --disable-pip-version-check uv >/dev/null 2>&1 || \
-          echo "note: uv could not be installed from the package index; pip installs instead (slower)"
+# uv installs the same packages in seconds where pip takes half a minute.  It is fetched
+# from the package index into a temporary folder, deleted afterwards (37 MB a student never
+# uses again): by the system python's pip when it has one, else by the pip .venv gets from
+# python's own ensurepip (slower: pip installs itself first).  .venv is made without pip
+# (ensurepip alone takes seconds) and uv installs the current pip into it alongside the
+# kit.  When uv cannot be had, or fails, pip installs instead (slower), after a one-line
+# note.  uv trusts the system's certificates (UV_SYSTEM_CERTS; UV_NATIVE_TLS for an older
+# uv), as pip does: behind a school's proxy too.
+PIP        := $(PY) -m pip --disable-pip-version-check
+ENSURE_PIP := { $(PY) -m pip --version >/dev/null 2>&1 || $(PY) -m ensurepip --default-pip >/dev/null; }
+UV_FETCH   := --quiet --disable-pip-version-check --no-warn-conflicts --no-deps --no-compile --target "$$tmp" uv
+GET_UV     := { $(PYTHON) -m pip install $(UV_FETCH) || { $(ENSURE_PIP) && $(PY) -m pip install $(UV_FETCH); }; } >/dev/null 2>&1
+UV_INSTALL := UV_SYSTEM_CERTS=1 UV_NATIVE_TLS=1 "$$tmp/bin/uv" pip install --quiet --python $(PY)
+NO_UV      := echo "note: uv could not be fetched from the package index (or failed); pip installs instead (slower)"
+# $(call install,WHAT,PIP OPTIONS): WHAT into .venv with uv (pip beside it), else with pip
+install     = tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+              if $(GET_UV) && $(UV_INSTALL) pip $(1); then :; \
+              else $(NO_UV); $(ENSURE_PIP) && $(PIP) install --quiet $(2) $(1); fi
+STUDENT_SET := -e .
+TEST_SET    := -e '.[test,browser,hub]'
 
 # the student set: the kit and what the lessons use (no test tools, no playwright, no voila)
 venv: $(STAMP)
@@ -27,10 +39,9 @@ venv: $(STAMP)
 # (uv, like pip --no-compile, leaves byte code alone: Python compiles only the modules a
 # student actually imports, on first use, instead of every file installed)
 $(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	@$(GET_UV)
-	$(UV_PIP) -e . || $(PY) -m pip install --quiet --disable-pip-version-check --no-compile -e .
-	@$(PY) -m pip uninstall --quiet --yes uv >/dev/null 2>&1 || true  # 37 MB a student never uses again
+	$(PYTHON) -m venv --without-pip $(VENV)
+	@echo "installing the student set into $(VENV) (uv, else pip) ..."
+	@$(call install,$(STUDENT_SET),--no-compile)
 	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (close-reading-kit)" >/dev/null
 	touch $(STAMP)
 
@@ -40,8 +51,8 @@ test-venv: $(TEST_STAMP)
 # (the test suite starts hundreds of kernels: compile everything now, even where
 # PYTHONDONTWRITEBYTECODE is set; a few vendored files that do not compile are harmless)
 $(TEST_STAMP): $(STAMP)
-	@[ -x $(UV) ] || $(GET_UV)
-	$(UV_PIP) -e '.[test,browser,hub]' || $(PY) -m pip install --quiet -e '.[test,browser,hub]'
+	@echo "installing the test, browser and hub tools into $(VENV) (uv, else pip) ..."
+	@$(call install,$(TEST_SET))
 	-$(PY) -m compileall -q -j 0 $(VENV)/lib >/dev/null 2>&1
 	touch $(TEST_STAMP)
 

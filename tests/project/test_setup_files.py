@@ -6,12 +6,15 @@ No conda solver is reachable here, so environment.yml is checked statically."""
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 try:
     import tomllib
 except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib
 from pathlib import Path
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -64,13 +67,42 @@ def _recipe(makefile: str, target: str) -> str:
     return m.group(0)
 
 
-def test_make_lab_installs_the_student_set_and_make_test_adds_the_extras():
+def _dry_run(target: str, tmp_path) -> list[str]:
+    """The shell lines `make -n target` would run for a .venv that does not exist yet."""
+    out = subprocess.run(["make", "-n", target, f"VENV={tmp_path}/.venv"], cwd=ROOT, capture_output=True,
+                         text=True, check=True, timeout=60).stdout
+    return out.splitlines()
+
+
+@pytest.mark.skipif(not shutil.which("make"), reason="needs make")
+def test_make_lab_installs_the_student_set_and_make_test_adds_the_extras(tmp_path):
     makefile = (ROOT / "Makefile").read_text()
-    student = _recipe(makefile, "$(STAMP)")
-    assert re.search(r"pip install [^\n]*-e \.\n", student) and "[" not in student.split("pip install")[-1]
     assert re.search(r"^lab: \$\(STAMP\)$", makefile, re.M), "make lab needs only the student set"
-    assert "-e '.[test,browser,hub]'" in _recipe(makefile, "$(TEST_STAMP)")
     assert re.search(r"^test: \$\(TEST_STAMP\)$", makefile, re.M)
+    venv = f"{tmp_path}/.venv"
+    student = _dry_run("venv", tmp_path)
+    # .venv is made without pip (ensurepip alone took 6 s here); uv comes from the package index
+    # into a temporary folder that is removed when the install ends, never into .venv
+    assert student[0] == f"python3 -m venv --without-pip {venv}"
+    install = next(line for line in student if "/bin/uv\" pip install" in line)
+    assert 'tmp=$(mktemp -d) && trap \'rm -rf "$tmp"\' EXIT' in install
+    assert re.search(r"python3 -m pip install [^;|]*--target \"\$tmp\" uv", install), "the system's pip first"
+    assert f"{venv}/bin/python -m ensurepip" in install, "else .venv's own pip fetches uv"
+    # uv installs the kit (editable) and pip beside it; pip alone, after the one-line note, without uv
+    uv_part, pip_part = install.split("then :; else ")
+    assert re.search(rf"\"\$tmp/bin/uv\" pip install --quiet --python {re.escape(venv)}/bin/python pip -e \.;$",
+                     uv_part.rstrip())
+    assert pip_part.startswith('echo "note: uv could not be fetched')
+    assert re.search(r"-m pip --disable-pip-version-check install --quiet --no-compile -e \.; fi$", pip_part)
+    assert "[" not in uv_part.split("--python")[-1] + pip_part, "the student set has no extras"
+    assert any(line.startswith(f"{venv}/bin/python -m ipykernel install --sys-prefix") for line in student)
+
+    test = _dry_run("test-venv", tmp_path)
+    extras = test[test.index(next(line for line in test if "the test, browser and hub tools" in line)):]
+    install = next(line for line in extras if "/bin/uv\" pip install" in line)
+    uv_part, pip_part = install.split("then :; else ")
+    assert uv_part.rstrip().endswith("pip -e '.[test,browser,hub]';")
+    assert pip_part.rstrip().endswith("install --quiet  -e '.[test,browser,hub]'; fi")
 
 
 def test_ci_installs_what_the_browser_and_hub_tests_need_only_when_missing():
@@ -84,7 +116,7 @@ def test_ci_installs_what_the_browser_and_hub_tests_need_only_when_missing():
 def test_makefile_offers_lab_and_test_from_bare_python3():
     makefile = (ROOT / "Makefile").read_text()
     assert re.search(r"^lab:", makefile, re.M) and re.search(r"^test:", makefile, re.M)
-    assert "-m venv" in makefile and "pip install" in makefile
+    assert "-m venv --without-pip" in makefile and "pip install" in makefile
     assert "notebooks/00_start_here.ipynb" in makefile
     assert "--allow-root" in makefile  # only added when running as root
     assert "make test" in (ROOT / ".ci" / "run").read_text()
