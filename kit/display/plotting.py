@@ -20,7 +20,10 @@ __all__ = ["plot_style", "new_axes", "check_table", "check_axes", "finish_plot",
 # Text on a plot comes from data (a term, a document id, a student's name): never read as
 # mathtext or LaTeX, so a "$" in it is drawn as a "$" and cannot stop the drawing.
 PLAIN_TEXT = {"text.parse_math": False, "text.usetex": False}
-_STYLE = {"axes.titleweight": "bold", "axes.spines.top": False, "axes.spines.right": False, **PLAIN_TEXT}
+# "axes.titley": the kit's Axes have no tick labels on top, so their title sits where
+# Matplotlib would put it (1.0) without searching for them at every drawing (issue 24).
+_STYLE = {"axes.titleweight": "bold", "axes.spines.top": False, "axes.spines.right": False, "axes.titley": 1.0,
+          **PLAIN_TEXT}
 
 
 @contextmanager

@@ -77,6 +77,20 @@ def test_nothing_clipped(corpus):
         assert drawn.y0 >= page.y0 - tol and drawn.y1 <= page.y1 + tol, func.__name__
 
 
+def test_title_above_everything_in_the_axes(corpus):
+    # the kit fixes the title at y = 1.0 (rc axes.titley) instead of letting Matplotlib search
+    # for tick labels on top at every drawing: only right while no plot puts anything up there
+    for func, table in _all_plots(corpus):
+        ax = func(table)
+        fig = ax.figure
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()
+        title = ax.title.get_window_extent(renderer)
+        below = [ax.get_window_extent(renderer)] + [t.get_window_extent(renderer) for t in ax.get_xticklabels()
+                                                     + ax.get_yticklabels() if t.get_text()]
+        assert all(title.y0 >= b.y1 - 0.5 for b in below), func.__name__
+
+
 def test_draws_on_the_axes_given(corpus):
     fig, ax = plt.subplots()
     n = len(plt.get_fignums())
