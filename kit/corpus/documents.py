@@ -108,12 +108,12 @@ class Document:
         splitter = _BLANK_LINE if _BLANK_LINE.search(self.text) else re.compile(r"\n")
         out, pos = [], 0
         for block in [*splitter.finditer(self.text), None]:
-            stop = block.start() if block else len(self.text)
-            chunk = self.text[pos:stop]
-            if chunk.strip():
-                lead = len(chunk) - len(chunk.lstrip())
-                start, end = pos + lead, pos + len(chunk.rstrip())
-                out.append(Paragraph(self.id, len(out) + 1, self.text[start:end], start, end))
+            chunk = self.text[pos:(stop := block.start() if block else len(self.text))]
+            if chunk[:1].isspace() or chunk[-1:].isspace():  # else the chunk is the paragraph (no copies)
+                start, end = pos + len(chunk) - len(chunk.lstrip()), pos + len(chunk.rstrip())
+                chunk, pos = self.text[start:end], start
+            if chunk:
+                out.append(Paragraph(self.id, len(out) + 1, chunk, pos, pos + len(chunk)))
             pos = block.end() if block else stop
         return tuple(out)
 

@@ -14,7 +14,10 @@ import statistics
 
 __all__ = ["tidy", "looks_hard_wrapped", "unwrap"]
 
-_BLANKISH = re.compile(r"^[^\S\n]+$", re.MULTILINE)  # spaces, tabs, no-break spaces only
+# A line of spaces, tabs, no-break spaces only: after a line break (a pattern that starts
+# with a literal character is searched for in C), or at the very start.
+_BLANKISH = re.compile(r"\n[^\S\n]+(?=\n|\Z)")
+_BLANKISH_FIRST = re.compile(r"[^\S\n]+(?=\n|\Z)")
 _ENDS_SENTENCE = re.compile(r"""[.?!:;]["'”’)\]]*\s*$""")
 _BULLET = re.compile(r"^\s*(?:[-*•–]\s|\d+[.)]\s)")
 
@@ -29,7 +32,8 @@ def tidy(text: str) -> str:
     for sep in ("\u2028", "\u2029", "\x0b", "\x0c", "\x85"):  # other line breaks Python knows
         if sep in text:
             text = text.replace(sep, "\n")
-    return _BLANKISH.sub("", text)
+    first = _BLANKISH_FIRST.match(text)
+    return _BLANKISH.sub("\n", text[first.end():] if first else text)
 
 
 def _lines(text: str) -> list[str]:

@@ -194,9 +194,9 @@ def paragraph_spans(text: str, bounds: list[tuple[int, int]], *,
     >>> paragraph_spans(text, [(0, 20), (22, 41)])
     [[(0, 9), (10, 20)], [(22, 41)]]
     """
-    extra = frozenset(a.lower().rstrip(".") for a in abbreviations)
-    quick = _quick_many(text, bounds, _punkt(extra))
-    return [found if found is not None else [(a + x, a + y) for x, y in sentence_spans(text[a:b], abbreviations=extra)]
+    tokenizer = _punkt(frozenset(a.lower().rstrip(".") for a in abbreviations))
+    quick = _quick_many(text, bounds, tokenizer)
+    return [found if found is not None else [(a + x, a + y) for x, y in _walked_spans(text[a:b], tokenizer)]
             for found, (a, b) in zip(quick, bounds)]
 
 
@@ -217,9 +217,12 @@ def sentence_spans(text: str, *, abbreviations: Iterable[str] = ()) -> list[tupl
     """
     if not text.strip():
         return []
-    extra = frozenset(a.lower().rstrip(".") for a in abbreviations)
-    tokenizer = _punkt(extra)
-    fast = _quick_spans(text, tokenizer)
-    if fast is None:
-        fast = _fast_spans(text, tokenizer)
+    tokenizer = _punkt(frozenset(a.lower().rstrip(".") for a in abbreviations))
+    quick = _quick_spans(text, tokenizer)
+    return quick if quick is not None else _walked_spans(text, tokenizer)
+
+
+def _walked_spans(text: str, tokenizer: Any) -> list[tuple[int, int]]:
+    """The spans of one paragraph by walking its candidates (:func:`_fast_spans`), else by Punkt itself."""
+    fast = _fast_spans(text, tokenizer)
     return fast if fast is not None else list(tokenizer.span_tokenize(text))

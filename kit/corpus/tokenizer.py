@@ -152,16 +152,15 @@ class ParagraphTokens:
         dirty = needs_cleaning(text)
         split = _splitter(email="@" in text)
         self.firsts, self._parts, self._cleaned, found = [], [], set(), []
-        with gc_paused():
-            for k, p in enumerate(self._paragraphs):
-                seg = base[p.start:p.end]
-                if dirty and needs_cleaning(p.text):
-                    seg = flatten(clean(p.text) if self._exact else lower(clean(p.text)))
-                    self._cleaned.add(k)
-                self.firsts.append(len(found))
-                parts = split(seg)
-                found += parts[1::2]
-                self._parts.append(parts)
+        for k, p in enumerate(self._paragraphs):
+            seg = base[p.start:p.end]
+            if dirty and needs_cleaning(p.text):
+                seg = flatten(clean(p.text) if self._exact else lower(clean(p.text)))
+                self._cleaned.add(k)
+            self.firsts.append(len(found))
+            parts = split(seg)
+            found += parts[1::2]
+            self._parts.append(parts)
         if self._exact:
             self.raw = found
         else:
