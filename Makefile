@@ -33,6 +33,17 @@ install     = tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 STUDENT_SET := -e .
 TEST_SET    := -e '.[test,browser,hub]'
 
+# the kernel "Python 3 (close-reading-kit)": the kernel.json that ipykernel's wheel puts in
+# .venv, given this python and name as `ipykernel install --sys-prefix` writes them (the
+# fresh-machine test compares the two), without the second that command spends importing
+# ipykernel; written beside and renamed, never in place: uv hard-links .venv's files to its
+# cache.  Without that file, ipykernel install does it.
+KERNEL_DIR  = $(VENV)/share/jupyter/kernels/python3
+SET_KERNEL := import json, os, platform, sys; path = sys.argv[1]; spec = json.load(open(path)); \
+              spec["argv"][:spec["argv"].index("-m")] = [sys.executable] + ["-Xfrozen_modules=off"] * (platform.python_implementation() == "CPython"); \
+              spec["display_name"] = sys.argv[2]; json.dump(spec, open(path + ".new", "w"), indent=1); os.replace(path + ".new", path)
+KERNEL_NAME := Python 3 (close-reading-kit)
+
 # the student set: the kit and what the lessons use (no test tools, no playwright, no voila)
 venv: $(STAMP)
 
@@ -42,7 +53,8 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv --without-pip $(VENV)
 	@echo "installing the student set into $(VENV) (uv, else pip) ..."
 	@$(call install,$(STUDENT_SET),--no-compile)
-	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (close-reading-kit)" >/dev/null
+	@$(PY) -c '$(SET_KERNEL)' $(KERNEL_DIR)/kernel.json "$(KERNEL_NAME)" 2>/dev/null || \
+	 $(PY) -m ipykernel install --sys-prefix --name python3 --display-name "$(KERNEL_NAME)" >/dev/null
 	touch $(STAMP)
 
 # the teacher's and developer's additions: pytest, playwright + voila, jupyterhub

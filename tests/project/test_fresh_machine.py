@@ -3,7 +3,9 @@
 set-up.  ``make venv`` is the bootstrap both README commands start with (the student set:
 no test tools, playwright, voila or jupyterhub); then a small smoke check uses the new
 environment, ``make lab`` must serve the first lesson, and ``make test-venv`` (what
-``make test`` adds) must bring the test tools that run a test file.
+``make test`` adds) must bring the test tools that run a test file.  Two more set-ups
+take the other roads of the Makefile's install: a python3 without pip (uv then comes
+through .venv's own pip, from ensurepip), and uv unobtainable (a one-line note, then pip).
 
 It sees COMMITTED work only (a git clone of HEAD), downloads packages from PyPI with an
 empty pip cache (a subprocess: the suite's socket guard does not apply), and takes a
@@ -11,6 +13,7 @@ few minutes.  Set KIT_SKIP_FRESH_MACHINE=1 to skip it locally; under CI=true it 
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 import secrets
@@ -34,24 +37,70 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def _bare_env(tmp: Path) -> dict[str, str]:
-    """PATH with only a python3 (this machine's base interpreter, no venv), make and git."""
+def _bare_env(tmp: Path, *, system_pip: bool = True) -> dict[str, str]:
+    """PATH with only a python3 (this machine's base interpreter, no venv), make and git.
+
+    ``system_pip=False``: that python3 answers ``-m pip`` as a python without pip does."""
     bindir = tmp / "bin"
     bindir.mkdir()
     real = Path(sys.base_prefix) / "bin" / f"python{sys.version_info.major}.{sys.version_info.minor}"
     if not real.exists():
         real = Path(shutil.which("python3", path=os.defpath) or "/usr/bin/python3")
     wrapper = bindir / "python3"
-    wrapper.write_text(f'#!/bin/sh\nexec "{real}" "$@"\n')
+    no_pip = ('[ "$1 $2" = "-m pip" ] && { echo "python3: No module named pip" >&2; exit 1; }\n'
+              if not system_pip else "")
+    wrapper.write_text(f'#!/bin/sh\n{no_pip}exec "{real}" "$@"\n')
     wrapper.chmod(0o755)
     for tool in ("make", "git"):
         found = shutil.which(tool)
         assert found, f"{tool} is needed for the set-up"
         (bindir / tool).symlink_to(found)
-    home = tmp / "home"
+    home, tmpdir = tmp / "home", tmp / "tmp"
     home.mkdir()
-    # /bin for sh, id, touch and the other basics the Makefile's recipes use
-    return {"PATH": f"{bindir}:/bin", "HOME": str(home), "LANG": "C.UTF-8"}
+    tmpdir.mkdir()
+    # /bin for sh, id, touch and the other basics the Makefile's recipes use; a TMPDIR of its
+    # own, to see that the uv fetched for the install does not outlive it
+    return {"PATH": f"{bindir}:/bin", "HOME": str(home), "LANG": "C.UTF-8", "TMPDIR": str(tmpdir)}
+
+
+def _run_make_venv(clone: Path, env: dict[str, str]) -> str:
+    proc = subprocess.run(["make", "venv"], cwd=clone, env=env, stdin=subprocess.DEVNULL, capture_output=True,
+                          text=True, timeout=1500)
+    out = proc.stdout + proc.stderr
+    assert proc.returncode == 0, f"make venv failed ({proc.returncode}):\n{out[-5000:]}"
+    return out
+
+
+def _installer(clone: Path) -> str:
+    """Who installed the kit into .venv: "uv" or "pip" (each writes its name in INSTALLER)."""
+    found = list((clone / ".venv" / "lib").glob("python3*/site-packages/close_reading_kit-*.dist-info/INSTALLER"))
+    assert len(found) == 1, found
+    return found[0].read_text().strip()
+
+
+def _check_install(clone: Path, env: dict[str, str], out: str, *, installer: str) -> None:
+    """What every road of `make venv` leaves: the kit installed by `installer`, pip in .venv, the
+    kernel registered as `ipykernel install` would, no uv anywhere, a note only when pip did it."""
+    py = clone / ".venv" / "bin" / "python"
+    assert _installer(clone) == installer, out[-3000:]
+    notes = [line for line in out.splitlines() if line.startswith("note:")]
+    if installer == "uv":
+        assert notes == [], out[-3000:]
+    else:  # exactly the one line, naming uv and pip
+        assert len(notes) == 1 and "uv could not be fetched" in notes[0] and "pip installs instead" in notes[0], out
+    assert not (clone / ".venv" / "bin" / "uv").exists(), "uv stays out of .venv"
+    assert not list(Path(env["TMPDIR"]).glob("**/bin/uv")), "the uv fetched for the install is removed"
+    assert _run([str(py), "-m", "pip", "--version"], clone, env, 120).startswith("pip "), "pip is in .venv"
+    # the kernel spec: what `ipykernel install --sys-prefix --name python3 --display-name ...` writes
+    reference = clone.parent / "reference-kernel"
+    _run([str(py), "-m", "ipykernel", "install", "--prefix", str(reference), "--name", "python3",
+          "--display-name", "Python 3 (close-reading-kit)"], clone, env, 300)
+    kernel_dir = Path("share") / "jupyter" / "kernels" / "python3"
+    made = json.loads((clone / ".venv" / kernel_dir / "kernel.json").read_text())
+    assert made == json.loads((reference / kernel_dir / "kernel.json").read_text())
+    assert made["argv"][0] == str(py)
+    assert sorted(p.name for p in (clone / ".venv" / kernel_dir).iterdir()) == sorted(
+        p.name for p in (reference / kernel_dir).iterdir())
 
 
 def _run(cmd, cwd, env, timeout):
@@ -78,9 +127,10 @@ def test_readme_setup_works_on_a_fresh_machine(tmp_path):
     _run(["git", "clone", "--quiet", str(ROOT), str(clone)], tmp_path, env, 120)
 
     # the bootstrap of both `make lab` and `make test`
-    _run(["make", "venv"], clone, env, 1500)
+    out = _run_make_venv(clone, env)
     setup_seconds = time.monotonic() - t0
     py = clone / ".venv" / "bin" / "python"
+    _check_install(clone, env, out, installer="uv")
 
     # smoke check: the kit, its data and a lesson's first steps work in the new environment
     out = _run([str(py), "-c", (
@@ -132,3 +182,27 @@ def test_readme_setup_works_on_a_fresh_machine(tmp_path):
     _run([str(py), "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/project/test_api.py"], clone, env, 600)
     print(f"\nfresh machine: clone + make venv took {setup_seconds:.0f} s; "
           f"everything {time.monotonic() - t0:.0f} s")
+
+
+@pytest.mark.skipif(not (ROOT / ".git").exists(), reason="not a git checkout")
+@pytest.mark.parametrize("uv_obtainable", [True, False], ids=["uv-through-venv-pip", "pip-fallback"])
+def test_make_venv_without_pip_in_the_system_python(tmp_path, uv_obtainable):
+    """A python3 without pip: .venv gets its own pip (ensurepip), which fetches uv; when uv cannot
+    be had either (here a pip constraint no uv release satisfies), one note, then pip installs."""
+    env = _bare_env(tmp_path, system_pip=False)
+    probe = subprocess.run(["python3", "-m", "pip", "--version"], env=env, capture_output=True, text=True)
+    assert probe.returncode != 0, "the wrapper hides pip"
+    if not uv_obtainable:
+        blocker = tmp_path / "no-uv.txt"
+        blocker.write_text("uv===0+unavailable\n")
+        env["PIP_CONSTRAINT"] = str(blocker)
+    clone = tmp_path / "close-reading-kit"
+    _run(["git", "clone", "--quiet", str(ROOT), str(clone)], tmp_path, env, 120)
+    t0 = time.monotonic()
+    out = _run_make_venv(clone, env)
+    seconds = time.monotonic() - t0
+    _check_install(clone, env, out, installer="uv" if uv_obtainable else "pip")
+    # the kit and its data work (cho: 19 sentences, yang: 27, counted by hand in the brief)
+    smoke = "import kit; c = kit.load_corpus(); print(len(c['cho'].sentences), len(c['yang'].sentences))"
+    assert _run([str(clone / ".venv" / "bin" / "python"), "-c", smoke], clone, env, 300).split() == ["19", "27"]
+    print(f"\nno pip in python3, uv {'obtainable' if uv_obtainable else 'blocked'}: make venv took {seconds:.0f} s")
