@@ -2,6 +2,7 @@
 
 * :mod:`~kit.corpus.documents` - :class:`Document`, :class:`Sentence`, :class:`Paragraph`, :class:`Corpus`, ``sentence_at``, the per-document cache
 * :mod:`~kit.corpus.sentence_table` - :func:`kit.sentences`: the table of sentences with their ids
+* :mod:`~kit.corpus.units` - :class:`Paragraph` and :class:`Sentence`, with their offsets
 * :mod:`~kit.corpus.ids` - the sentence-id grammar (``cho 2.3``) and document ids
 * :mod:`~kit.corpus.course` - a course folder: ``course.yaml`` and its texts
 * :mod:`~kit.corpus.loading` - :func:`load_text`: students' own texts

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate, repeat
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterator
 
@@ -17,41 +17,11 @@ from ..errors import EmptyText, InvalidArgument, UnknownDocument, UnknownSentenc
 from ..errors import shown as echo
 from .ids import DOC_ID_RE, parse_sentence_id
 from .splitting import paragraph_spans, sentence_spans
+from .units import Paragraph, Sentence
 
 __all__ = ["Paragraph", "Sentence", "Document", "Corpus", "documents_of"]
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    """One paragraph of a document's body; ``doc.text[start:end] == text``."""
-
-    doc: str
-    number: int
-    text: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class Sentence:
-    """One sentence; ``doc.text[start:end] == text``.
-
-    ``id`` is the citation form, ``"cho 2.3"``; ``label`` drops the document, ``"2.3"``.
-    """
-
-    id: str
-    doc: str
-    paragraph: int
-    index: int
-    text: str
-    start: int
-    end: int
-
-    @property
-    def label(self) -> str:
-        return f"{self.paragraph}.{self.index}"
 
 
 class Document:
@@ -151,8 +121,11 @@ class Document:
         >>> Document(id="demo", text="One idea. Two ideas.\\n\\nA second paragraph.").sentence_ids_at([12, 25])
         ['demo 1.2', 'demo 2.1']
         """
-        if len(offsets) * 2 > len(self.paragraphs):
-            self._split_all()
+        if len(offsets) * 2 > len(self.paragraphs):  # most paragraphs: every sentence at once, looked up in C
+            starts, labels, firsts = self._sentence_starts
+            paragraph = map(max, map(bisect_right, repeat(self._starts), offsets), repeat(1))
+            sentence = map(bisect_right, repeat(starts), offsets)  # (1-based) the last sentence starting before
+            return list(map(labels.__getitem__, map(max, sentence, map(firsts.__getitem__, paragraph))))
         firsts, starts, out = self._starts, {}, []
         for c in offsets:
             if (k := max(bisect_right(firsts, c) - 1, 0)) not in starts:
@@ -175,6 +148,15 @@ class Document:
     @cached_property
     def _starts(self) -> list[int]:  # where each paragraph starts
         return [p.start for p in self.paragraphs]
+
+    @cached_property
+    def _sentence_starts(self) -> tuple[list[int], list[str], list[int]]:
+        """Where every sentence starts, its id (after a dummy), and paragraph ``k``'s first (``firsts[k + 1]``)."""
+        self._split_all()
+        spans = [self._spans_of(k) for k in range(len(self.paragraphs))]
+        firsts = list(accumulate(map(len, spans), initial=1))
+        return ([a for found in spans for a, _ in found], [""] + [f"{self.id} {k}.{i}" for k, found in
+                enumerate(spans, start=1) for i in range(1, len(found) + 1)], [1] + firsts[:-1])
 
     @cached_property
     def _by_label(self) -> dict[str, Sentence]:
@@ -208,7 +190,7 @@ class Document:
         """
         text, found = self.__dict__.get("_derived", (None, {}))
         if text is not self.text:
-            for name in ("paragraphs", "sentences", "_split", "_spans", "_starts", "_by_label") if text else ():
+            for name in ("paragraphs", "sentences", "_split", "_spans", "_starts", "_sentence_starts", "_by_label") if text else ():
                 self.__dict__.pop(name, None)  # the text changed: so did its paragraphs and sentences
             self.__dict__["_derived"] = (self.text, found := {})
         if key not in found:

@@ -63,12 +63,17 @@ def test_computed_keys_take_their_modules_from_the_public_name_table():
     assert FUNCTIONS and all(PUBLIC[name] == module for name, module in FUNCTIONS.items())
 
 
-def test_import_kit_takes_under_10_ms():
-    # The best of five fresh interpreters (one slow start on a shared machine is not the kit's cost).
-    code = "import time; t = time.perf_counter(); import kit; print(time.perf_counter() - t)"
-    times = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                                  check=True).stdout) for _ in range(5)]
-    assert min(times) < 0.010, times
+def test_import_kit_loads_only_the_facade_and_typing():
+    # What `import kit` costs is measured in benchmarks/bench_import.py (its time beside a bare
+    # interpreter's, in one run: about 5 ms here); a timed test fails on a busy machine. What
+    # is checked here cannot vary: the modules it loads are kit's few ground-floor ones and
+    # the standard typing modules, nothing that reads files or starts a library.
+    code = ("import sys; before = set(sys.modules); import kit; "
+            "print(' '.join(sorted(set(sys.modules) - before)))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    others = [m for m in loaded if m.split(".")[0] not in ("kit", "typing", "_typing", "collections")]
+    assert not others, others
+    assert len([m for m in loaded if m.startswith("kit")]) <= 4, loaded
 
 
 def test_an_editor_goes_from_the_facade_to_the_definition():
