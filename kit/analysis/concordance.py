@@ -38,17 +38,22 @@ def kwic_columns(doc: Document, slots: list, cjk: str | None, *, case: bool, win
     toks, text = idx.tokens(False), idx.text
     last = len(toks) - 1
     found = [] if cjk else idx.find(slots, case=case)
-    start_of, end_of = idx.locate(idx.many(len(found)))
     # (first token, last token, start, end) of each hit (a CJK query: inside its token)
-    hits = idx.inside(cjk) if cjk else [(i, j, start_of(i), end_of(j)) for i, j in found]
+    hits = idx.inside(cjk) if cjk else found
     if not hits:
         return
-    first, final, starts, ends = (list(c) for c in zip(*hits))
+    first, final = [h[0] for h in hits], [h[1] for h in hits]
     los = [i - window if i > window else 0 for i in first]
     his = [j + window if j + window < last else last for j in final]
+    if cjk:
+        starts, ends = [h[2] for h in hits], [h[3] for h in hits]
+        left_start, right_end = idx.offsets(los, his)
+    else:
+        starts_ends = idx.offsets(first + los, final + his)
+        (starts, left_start), (ends, right_end) = ((x[:len(first)], x[len(first):]) for x in starts_ends)
     cut = text.__getitem__
-    left = _flat_all(map(cut, map(slice, map(start_of, los), starts)))
-    right = _flat_all(map(cut, map(slice, ends, map(end_of, his))))
+    left = _flat_all(map(cut, map(slice, left_start, starts)))
+    right = _flat_all(map(cut, map(slice, ends, right_end)))
     if not cjk:  # nothing before the first token, nothing after the last
         left = [x if i else "" for x, i in zip(left, first)]
         right = [x if j < last else "" for x, j in zip(right, final)]

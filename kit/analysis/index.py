@@ -43,29 +43,35 @@ class DocumentIndex:
         """Only white space between token ``i`` and token ``i + 1``."""
         return not self.text[self.span(i)[1]:self.span(i + 1)[0]].strip()
 
-    def locate(self, many: bool) -> tuple[Callable[[int], int], Callable[[int], int]]:
-        """``(start_of, end_of)``: token ``i``'s offsets in the text.  ``many``: the view shows
-        most paragraphs, so every token's offsets are made at once (then looked up in C)."""
-        if many:
-            starts, ends = self._found.all_offsets()
-            return starts.__getitem__, ends.__getitem__
-        span = self.span
-        return (lambda i: span(i)[0]), (lambda i: span(i)[1])
+    def offsets(self, at_start: list[int], at_end: list[int]) -> tuple[list[int], list[int]]:
+        """Where tokens ``at_start`` start and tokens ``at_end`` end, in the text.  When they touch
+        most paragraphs, every token's offsets are made at once (then picked out in C)."""
+        if not self.many(len(at_start) + len(at_end)):
+            return [self.span(i)[0] for i in at_start], [self.span(j)[1] for j in at_end]
+        starts, ends = self._found.all_offsets()
+        if hasattr(starts, "tolist"):  # arrays: one fancy index each
+            return starts[at_start].tolist() if at_start else [], ends[at_end].tolist() if at_end else []
+        return list(map(starts.__getitem__, at_start)), list(map(ends.__getitem__, at_end))
 
     def many(self, count: int) -> bool:
-        """Would ``count`` hits touch most paragraphs (offsets for all at once are cheaper)?"""
+        """Would ``count`` tokens touch most paragraphs (offsets for all at once are cheaper)?"""
         return count > len(self._found.firsts)
 
     def find(self, slots: Sequence[Slot], *, case: bool) -> list[tuple[int, int]]:
-        """Token positions ``(first, last)`` of every match of one query."""
+        """Token positions ``(first, last)`` of every match of one query (the words of a phrase
+        side by side, with only white space between them)."""
         vocab = self.vocabulary(case) if any(isinstance(s, TokenPattern) for s in slots) else None
-        joined = self.spaced
-        if len(slots) > 1 and isinstance(slots[0], str) and self.many(self.tokens(case).count(slots[0])):
-            start_of, end_of = self.locate(True)
-            text = self.text
-            joined = lambda i: not text[end_of(i):start_of(i + 1)].strip()  # noqa: E731
-        hits = PhraseMatcher([(slots, None)]).find(self.tokens(case), vocabulary=vocab, joined=joined)
-        return [(i, j) for i, j, _ in hits]
+        words = self.tokens(case)
+        if len(slots) == 1 or not (isinstance(slots[0], str) and self.many(words.count(slots[0]))):
+            hits = PhraseMatcher([(slots, None)]).find(words, vocabulary=vocab, joined=self.spaced)
+            return [(i, j) for i, j, _ in hits]
+        # A phrase whose first word is everywhere: match the words, then look at every gap at once.
+        hits = [(i, j) for i, j, _ in PhraseMatcher([(slots, None)]).find(words, vocabulary=vocab)]
+        gaps = [k for i, j in hits for k in range(i, j)]
+        ends, starts = self.offsets([k + 1 for k in gaps], gaps)[::-1]
+        text = self.text
+        joined = {k for k, a, b in zip(gaps, ends, starts) if not text[a:b].strip()}
+        return [(i, j) for i, j in hits if all(k in joined for k in range(i, j))]
 
     def sentence_ids(self, chars: list[int]) -> list[str]:
         """The id of the sentence holding each character offset (:meth:`Document.sentence_at`)."""
