@@ -95,7 +95,12 @@ def test_make_lab_installs_the_student_set_and_make_test_adds_the_extras(tmp_pat
     assert pip_part.startswith('echo "note: uv could not be fetched')
     assert re.search(r"-m pip --disable-pip-version-check install --quiet --no-compile -e \.; fi$", pip_part)
     assert "[" not in uv_part.split("--python")[-1] + pip_part, "the student set has no extras"
-    assert any(line.startswith(f"{venv}/bin/python -m ipykernel install --sys-prefix") for line in student)
+    # the kernel: ipykernel's shipped kernel.json given this python and name, else ipykernel install
+    kernel = next(i for i, line in enumerate(student) if line.startswith(f"{venv}/bin/python -c 'import json"))
+    assert student[kernel].endswith(
+        f'{venv}/share/jupyter/kernels/python3/kernel.json "Python 3 (close-reading-kit)" 2>/dev/null || \\')
+    assert student[kernel + 1].strip() == (f"{venv}/bin/python -m ipykernel install --sys-prefix --name python3 "
+                                           '--display-name "Python 3 (close-reading-kit)" >/dev/null')
 
     test = _dry_run("test-venv", tmp_path)
     extras = test[test.index(next(line for line in test if "the test, browser and hub tools" in line)):]
