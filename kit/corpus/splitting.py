@@ -164,12 +164,13 @@ def _quick_many(text: str, bounds: list[tuple[int, int]], tokenizer: Any) -> lis
     starts = list(map(firsts.__getitem__, paragraph))
     begins = list(map(max, map((1).__add__, map(text.rfind, repeat(" "), starts, ends)), starts))
     words = list(map(text.__getitem__, map(slice, begins, ends)))
-    spaced = set(ends)
-    # Not for this path: a paragraph with a break before a quote, a bracket or a line break, a
-    # word run into the next one, or a tab or a line break inside the word before a break.
-    odd = {bisect_right(firsts, c) - 1 for mark in marks for c in map(re.Match.start, _CANDIDATES[mark].finditer(text))
-           if c not in spaced and c not in lasts}
-    odd.update(paragraph[k] for k, space in enumerate(map(_SPACE.search, words)) if space)
+    # Not for this path: a paragraph with a tab or a line break inside the word before a break,
+    # or with a candidate it cannot decide (below).
+    odd = {paragraph[k] for k, space in enumerate(map(_SPACE.search, words)) if space}
+    spaced, everyone = set(ends), sorted(c for mark in marks for c in map(re.Match.start, _CANDIDATES[mark].finditer(text)))
+    for n, c in enumerate(everyone):
+        if c not in spaced and c not in lasts:
+            odd.update(_unspaced(text, everyone, n, firsts, bounds, tokenizer))
     # A word of letters that is not an abbreviation: Punkt breaks.  Other words: Punkt decides.
     known = map(tokenizer._params.abbrev_types.__contains__, map(str.lower, words))
     breaks = list(map(operator.and_, map(bool, map(_PLAIN.fullmatch, words)), map(operator.not_, known)))
@@ -181,6 +182,24 @@ def _quick_many(text: str, bounds: list[tuple[int, int]], tokenizer: Any) -> lis
     cuts = list(map(bisect_left, repeat(where), range(len(bounds) + 1)))
     return [None if k in odd else list(zip([a] + nexts[cuts[k]:cuts[k + 1]], stops[cuts[k]:cuts[k + 1]] + [b]))
             for k, (a, b) in enumerate(bounds)]
+
+
+def _unspaced(text: str, candidates: list[int], n: int, firsts: list[int], bounds: list, tokenizer: Any) -> set[int]:
+    """``{paragraph}`` if candidate ``n`` (not followed by spaces and a word) may break or
+    cannot be decided here, else ``set()``: a mark before a quote or bracket that Punkt does
+    not break at ("U.S.'s") changes nothing, as in :func:`_fast_spans`."""
+    c = candidates[n]
+    k = bisect_right(firsts, c) - 1
+    a, b = bounds[k]
+    if text[c + 1] in _ASCII_SPACE:
+        return {k}  # spaces, then a quote or bracket: Punkt may realign the break
+    before = text.rfind(" ", a, c)
+    if n and candidates[n - 1] >= a and before <= candidates[n - 1]:
+        return {k}  # its word runs back into the candidate before
+    if n + 1 < len(candidates) and candidates[n + 1] < b and text.rfind(" ", c, candidates[n + 1]) <= c:
+        return {k}  # the next candidate's word runs back into this one
+    pending = text[max(before + 1, a):c + 2]
+    return {k} if _SPACE.search(pending) or tokenizer.text_contains_sentbreak(pending) else set()
 
 
 def paragraph_spans(text: str, bounds: list[tuple[int, int]], *,
