@@ -7,8 +7,9 @@ quizzes and argument maps cite the texts.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from itertools import accumulate, repeat
+import operator
+from bisect import bisect_left, bisect_right
+from itertools import repeat
 from collections.abc import Mapping
 from functools import cached_property
 from typing import Iterator
@@ -16,7 +17,7 @@ from typing import Iterator
 from ..errors import EmptyText, InvalidArgument, UnknownDocument, UnknownSentence, WrongType, did_you_mean
 from ..errors import shown as echo
 from .ids import DOC_ID_RE, parse_sentence_id
-from .splitting import paragraph_spans, sentence_spans
+from .splitting import sentence_bounds, sentence_spans
 from .units import Paragraph, Sentence
 
 __all__ = ["Paragraph", "Sentence", "Document", "Corpus", "documents_of"]
@@ -90,7 +91,7 @@ class Document:
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:
         """Every sentence of the body, in order, with its id."""
-        self._split_all()
+        self._bounds  # every paragraph split at once
         return tuple(s for k in range(len(self.paragraphs)) for s in self._sentences_of(k)[0])
 
     def _sentences_of(self, k: int) -> tuple[tuple[Sentence, ...], list[int]]:
@@ -102,17 +103,23 @@ class Document:
         return done[k]
 
     def _spans_of(self, k: int) -> list[tuple[int, int]]:
-        """The sentence spans (offsets in :attr:`text`) of paragraph ``k``, split once, no Sentence made."""
+        """The sentence spans (offsets in :attr:`text`) of paragraph ``k``: split once, alone unless
+        every paragraph already is (:attr:`_bounds`); no Sentence made."""
         if k not in (found := self.__dict__.setdefault("_spans", {})):
             para, extra = self.paragraphs[k], self.metadata.get("abbreviations", ())
-            found[k] = [(para.start + a, para.start + b) for a, b in sentence_spans(para.text, abbreviations=extra)]
+            if "_bounds" in self.__dict__:
+                (starts, ends), stop = self._bounds, self.paragraphs[k + 1].start if k + 1 < len(self.paragraphs) else None
+                first, last = bisect_left(starts, para.start), bisect_left(starts, stop) if stop is not None else len(starts)
+                found[k] = list(zip(starts[first:last], ends[first:last]))
+            else:
+                found[k] = [(para.start + a, para.start + b) for a, b in sentence_spans(para.text, abbreviations=extra)]
         return found[k]
 
-    def _split_all(self) -> None:
-        """Split every paragraph into sentences, in one pass over the text (:func:`paragraph_spans`)."""
-        if len(found := self.__dict__.setdefault("_spans", {})) < len(self.paragraphs):
-            found.update(enumerate(paragraph_spans(self.text, [(p.start, p.end) for p in self.paragraphs],
-                                                   abbreviations=self.metadata.get("abbreviations", ()))))
+    @cached_property
+    def _bounds(self) -> tuple[list[int], list[int]]:
+        """Where every sentence starts and ends, every paragraph split in one pass (:func:`sentence_bounds`)."""
+        return sentence_bounds(self.text, [(p.start, p.end) for p in self.paragraphs],
+                               abbreviations=self.metadata.get("abbreviations", ()))
 
     def sentence_ids_at(self, offsets: list[int]) -> list[str]:
         """``[sentence_at(c).id for c in offsets]``, splitting only the paragraphs they fall in
@@ -122,10 +129,10 @@ class Document:
         ['demo 1.2', 'demo 2.1']
         """
         if len(offsets) * 2 > len(self.paragraphs):  # most paragraphs: every sentence at once, looked up in C
-            starts, labels, firsts = self._sentence_starts
-            paragraph = map(max, map(bisect_right, repeat(self._starts), offsets), repeat(1))
-            sentence = map(bisect_right, repeat(starts), offsets)  # (1-based) the last sentence starting before
-            return list(map(labels.__getitem__, map(max, sentence, map(firsts.__getitem__, paragraph))))
+            starts, paragraphs = self._bounds[0], list(map(max, map(bisect_right, repeat(self._starts), offsets), repeat(1)))
+            firsts = [0] + list(map(bisect_left, repeat(starts), self._starts))  # paragraph k's first sentence
+            index = map(operator.sub, map(bisect_right, repeat(starts), offsets), map(firsts.__getitem__, paragraphs))
+            return [f"{self.id} {k}.{i}" for k, i in zip(paragraphs, map(max, index, repeat(1)))]
         firsts, starts, out = self._starts, {}, []
         for c in offsets:
             if (k := max(bisect_right(firsts, c) - 1, 0)) not in starts:
@@ -148,15 +155,6 @@ class Document:
     @cached_property
     def _starts(self) -> list[int]:  # where each paragraph starts
         return [p.start for p in self.paragraphs]
-
-    @cached_property
-    def _sentence_starts(self) -> tuple[list[int], list[str], list[int]]:
-        """Where every sentence starts, its id (after a dummy), and paragraph ``k``'s first (``firsts[k + 1]``)."""
-        self._split_all()
-        spans = [self._spans_of(k) for k in range(len(self.paragraphs))]
-        firsts = list(accumulate(map(len, spans), initial=1))
-        return ([a for found in spans for a, _ in found], [""] + [f"{self.id} {k}.{i}" for k, found in
-                enumerate(spans, start=1) for i in range(1, len(found) + 1)], [1] + firsts[:-1])
 
     @cached_property
     def _by_label(self) -> dict[str, Sentence]:
@@ -190,7 +188,7 @@ class Document:
         """
         text, found = self.__dict__.get("_derived", (None, {}))
         if text is not self.text:
-            for name in ("paragraphs", "sentences", "_split", "_spans", "_starts", "_sentence_starts", "_by_label") if text else ():
+            for name in ("paragraphs", "sentences", "_split", "_spans", "_starts", "_bounds", "_by_label") if text else ():
                 self.__dict__.pop(name, None)  # the text changed: so did its paragraphs and sentences
             self.__dict__["_derived"] = (self.text, found := {})
         if key not in found:

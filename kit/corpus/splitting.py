@@ -19,14 +19,14 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Iterable
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from functools import lru_cache
 from itertools import repeat
 from typing import Any
 
 from ..files.resources import word_list
 
-__all__ = ["sentence_spans", "paragraph_spans", "punkt_spans"]
+__all__ = ["sentence_spans", "sentence_bounds", "punkt_spans"]
 
 # Punkt decides each candidate break by tokenising and annotating a small context
 # ("Ukraine. But").  When the word before a single "." "?" or "!" is a plain word of two
@@ -142,12 +142,14 @@ _SPACE = re.compile(r"\s")
 
 def _quick_spans(text: str, tokenizer: Any) -> list[tuple[int, int]] | None:
     """Punkt's spans for one paragraph by the one-pass path (:func:`_quick_many`), or None."""
-    return _quick_many(text, [(0, len(text.rstrip()))], tokenizer)[0]
+    stops, starts, odd = _quick_many(text, [(0, end := len(text.rstrip()))], tokenizer)
+    return None if odd else list(zip([0] + starts, stops + [end]))
 
 
-def _quick_many(text: str, bounds: list[tuple[int, int]], tokenizer: Any) -> list[list[tuple[int, int]] | None]:
-    """Punkt's spans (offsets in ``text``) of each paragraph ``text[a:b]`` whose every candidate
-    break is followed by spaces and a word (most prose); None for the others (:func:`_fast_spans`).
+def _quick_many(text: str, bounds: list[tuple[int, int]], tokenizer: Any) -> tuple[list[int], list[int], set[int]]:
+    """``(stops, starts, odd)``: where Punkt ends a sentence and starts the next, inside the
+    paragraphs ``text[a:b]`` it can decide in one pass (most prose), and the paragraphs it
+    cannot (``odd``: :func:`_fast_spans` walks them).
 
     The whole text is searched at once, with no Python step per character or per paragraph
     beyond a few: such a candidate ends its run of non-space characters, so the word Punkt
@@ -176,12 +178,8 @@ def _quick_many(text: str, bounds: list[tuple[int, int]], tokenizer: Any) -> lis
     breaks = list(map(operator.and_, map(bool, map(_PLAIN.fullmatch, words)), map(operator.not_, known)))
     for k in [k for k, brk in enumerate(breaks) if not brk and paragraph[k] not in odd]:
         breaks[k] = tokenizer.text_contains_sentbreak(text[begins[k]:_NEXT_TOKEN.match(text, ends[k] + 1).end()])
-    where = [paragraph[k] for k, brk in enumerate(breaks) if brk]
-    stops = [p + 1 for p, brk in zip(ends, breaks) if brk]
-    nexts = [m.end(1) for m, brk in zip(found, breaks) if brk]
-    cuts = list(map(bisect_left, repeat(where), range(len(bounds) + 1)))
-    return [None if k in odd else list(zip([a] + nexts[cuts[k]:cuts[k + 1]], stops[cuts[k]:cuts[k + 1]] + [b]))
-            for k, (a, b) in enumerate(bounds)]
+    keep = list(map(operator.and_, breaks, map(operator.not_, map(odd.__contains__, paragraph)))) if odd else breaks
+    return ([p + 1 for p, brk in zip(ends, keep) if brk], [m.end(1) for m, brk in zip(found, keep) if brk], odd)
 
 
 def _unspaced(text: str, candidates: list[int], n: int, firsts: list[int], bounds: list, tokenizer: Any) -> set[int]:
@@ -202,21 +200,26 @@ def _unspaced(text: str, candidates: list[int], n: int, firsts: list[int], bound
     return {k} if _SPACE.search(pending) or tokenizer.text_contains_sentbreak(pending) else set()
 
 
-def paragraph_spans(text: str, bounds: list[tuple[int, int]], *,
-                    abbreviations: Iterable[str] = ()) -> list[list[tuple[int, int]]]:
-    """The sentence spans (offsets in ``text``) of each paragraph ``text[a:b]``, all at once.
+def sentence_bounds(text: str, bounds: list[tuple[int, int]], *,
+                    abbreviations: Iterable[str] = ()) -> tuple[list[int], list[int]]:
+    """``(starts, ends)``: where every sentence of the paragraphs ``text[a:b]`` starts and ends, in order.
 
-    The same spans as :func:`sentence_spans` of each paragraph (shifted by ``a``), in one
-    pass over the text for most paragraphs.
+    The same sentences as :func:`sentence_spans` of each paragraph, in one pass over the
+    whole text for most paragraphs (sentences never overlap: starts and ends sort alike).
 
     >>> text = "One idea. Two ideas.\\n\\nA second paragraph."
-    >>> paragraph_spans(text, [(0, 20), (22, 41)])
-    [[(0, 9), (10, 20)], [(22, 41)]]
+    >>> sentence_bounds(text, [(0, 20), (22, 41)])
+    ([0, 10, 22], [9, 20, 41])
     """
     tokenizer = _punkt(frozenset(a.lower().rstrip(".") for a in abbreviations))
-    quick = _quick_many(text, bounds, tokenizer)
-    return [found if found is not None else [(a + x, a + y) for x, y in _walked_spans(text[a:b], tokenizer)]
-            for found, (a, b) in zip(quick, bounds)]
+    stops, starts, odd = _quick_many(text, bounds, tokenizer)
+    starts += [a for k, (a, _) in enumerate(bounds) if k not in odd]
+    stops += [b for k, (_, b) in enumerate(bounds) if k not in odd]
+    for a, b in (bounds[k] for k in odd):
+        spans = _walked_spans(text[a:b], tokenizer)
+        starts += [a + x for x, _ in spans]
+        stops += [a + y for _, y in spans]
+    return sorted(starts), sorted(stops)
 
 
 def punkt_spans(text: str, *, abbreviations: Iterable[str] = ()) -> list[tuple[int, int]]:

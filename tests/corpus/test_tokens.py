@@ -195,15 +195,19 @@ def test_the_quick_path_handles_most_corpus_paragraphs(corpus):
 @given(st.lists(st.lists(st.sampled_from(_PIECES + ["Ave.", "2", "\u00a0", "x\ty."]), min_size=1, max_size=15),
                 min_size=1, max_size=6),
        st.sampled_from(["\n\n", "\n \n", "\n"]))
-def test_paragraph_spans_split_each_paragraph_as_on_its_own(paragraphs, gap):
-    # The whole-text pass (paragraph_spans) must give each paragraph the spans sentence_spans
+def test_sentence_bounds_split_each_paragraph_as_on_its_own(paragraphs, gap):
+    # The whole-text pass (sentence_bounds) must give each paragraph the sentences sentence_spans
     # gives it alone, shifted to where the paragraph starts.
-    from kit.corpus.splitting import paragraph_spans
+    from kit.corpus.splitting import sentence_bounds
 
     text = gap.join(" ".join(words) for words in paragraphs)
     if not text.strip():
         return
     doc = kit.Document(id="p", text=text)
     bounds = [(p.start, p.end) for p in doc.paragraphs]
-    assert paragraph_spans(doc.text, bounds) == [[(a + x, a + y) for x, y in sentence_spans(doc.text[a:b])]
-                                                 for a, b in bounds]
+    alone = [(a + x, a + y) for a, b in bounds for x, y in sentence_spans(doc.text[a:b])]
+    assert sentence_bounds(doc.text, bounds) == ([a for a, _ in alone], [b for _, b in alone])
+    # and a document's sentence ids, all at once or one paragraph at a time
+    offsets = list(range(0, len(text), 3))
+    alone = kit.Document(id="p", text=text)  # paragraph by paragraph (nothing split yet)
+    assert doc.sentence_ids_at(offsets) == [alone.sentence_at(c).id for c in offsets]
