@@ -7,12 +7,18 @@ starter, as in "... cooperation with the U.S. But due to this response ...".
 
 Punkt is exact but slow on long texts (it was most of the time of a 1M-word
 pipeline): for every candidate break it runs a generator chain and realigns the
-boundaries.  :func:`sentence_spans` walks the candidates itself, in one loop, and asks
-Punkt's own decision function (``text_contains_sentbreak``, which answers the two
-commonest cases with a regular expression) about each.  A paragraph where Punkt might
-break after other punctuation or realign a quote or bracket goes to Punkt whole.  The
-spans are the same as Punkt's: ``tests/corpus/test_tokens.py`` checks the two against each
-other on random texts.
+boundaries.  The kit finds the same breaks in three ways, fastest first:
+
+* :func:`_quick_many` - most prose, where every candidate is followed by spaces and a
+  word: the candidates, the words before them and the plain decisions ("Korea." before a
+  word breaks; "U.S." asks Punkt) for a whole text at once, by ``map`` in C;
+* :func:`_fast_spans` - any paragraph: walks the candidates one by one, asking Punkt's own
+  decision function (``text_contains_sentbreak``) about each;
+* Punkt itself, for a paragraph where it might realign a quote or a bracket.
+
+:func:`sentence_bounds` splits a document's paragraphs in one pass; :func:`sentence_spans`
+one paragraph.  The spans are Punkt's: ``tests/corpus/test_tokens.py`` checks each path
+against plain Punkt on random texts.
 """
 from __future__ import annotations
 
