@@ -39,10 +39,6 @@ class DocumentIndex:
             self._vocabulary[case] = set(self.tokens(case))
         return self._vocabulary[case]
 
-    def spaced(self, i: int) -> bool:
-        """Only white space between token ``i`` and token ``i + 1``."""
-        return not self.text[self.span(i)[1]:self.span(i + 1)[0]].strip()
-
     def offsets(self, at_start: list[int], at_end: list[int]) -> tuple[list[int], list[int]]:
         """Where tokens ``at_start`` start and tokens ``at_end`` end, in the text.  When they touch
         most paragraphs, every token's offsets are made at once (then picked out in C)."""
@@ -61,12 +57,10 @@ class DocumentIndex:
         """Token positions ``(first, last)`` of every match of one query (the words of a phrase
         side by side, with only white space between them)."""
         vocab = self.vocabulary(case) if any(isinstance(s, TokenPattern) for s in slots) else None
-        words = self.tokens(case)
-        if len(slots) == 1 or not (isinstance(slots[0], str) and self.many(words.count(slots[0]))):
-            hits = PhraseMatcher([(slots, None)]).find(words, vocabulary=vocab, joined=self.spaced)
-            return [(i, j) for i, j, _ in hits]
-        # A phrase whose first word is everywhere: match the words, then look at every gap at once.
-        hits = [(i, j) for i, j, _ in PhraseMatcher([(slots, None)]).find(words, vocabulary=vocab)]
+        hits = [(i, j) for i, j, _ in PhraseMatcher([(slots, None)]).find(self.tokens(case), vocabulary=vocab)]
+        if len(slots) == 1:
+            return hits
+        # The words matched, then every gap between them looked at (all at once for many hits).
         gaps = [k for i, j in hits for k in range(i, j)]
         ends, starts = self.offsets([k + 1 for k in gaps], gaps)[::-1]
         text = self.text
