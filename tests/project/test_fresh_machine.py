@@ -3,9 +3,10 @@
 set-up.  ``make venv`` is the bootstrap both README commands start with (the student set:
 no test tools, playwright, voila or jupyterhub); then a small smoke check uses the new
 environment, ``make lab`` must serve the first lesson, and ``make test-venv`` (what
-``make test`` adds) must bring the test tools that run a test file.  Two more set-ups
+``make test`` adds) must bring the test tools that run a test file.  Three more set-ups
 take the other roads of the Makefile's install: a python3 without pip (uv then comes
-through .venv's own pip, from ensurepip), and uv unobtainable (a one-line note, then pip).
+through .venv's own pip, from ensurepip), and uv unobtainable or failing (a one-line note,
+then pip).
 
 It sees COMMITTED work only (a git clone of HEAD), downloads packages from PyPI with an
 empty pip cache (a subprocess: the suite's socket guard does not apply), and takes a
@@ -185,24 +186,28 @@ def test_readme_setup_works_on_a_fresh_machine(tmp_path):
 
 
 @pytest.mark.skipif(not (ROOT / ".git").exists(), reason="not a git checkout")
-@pytest.mark.parametrize("uv_obtainable", [True, False], ids=["uv-through-venv-pip", "pip-fallback"])
-def test_make_venv_without_pip_in_the_system_python(tmp_path, uv_obtainable):
-    """A python3 without pip: .venv gets its own pip (ensurepip), which fetches uv; when uv cannot
-    be had either (here a pip constraint no uv release satisfies), one note, then pip installs."""
-    env = _bare_env(tmp_path, system_pip=False)
+@pytest.mark.parametrize("system_pip, uv", [(False, "obtainable"), (False, "unobtainable"), (True, "failing")],
+                         ids=["uv-through-venv-pip", "pip-when-uv-cannot-be-fetched", "pip-when-uv-fails"])
+def test_make_venv_takes_the_other_roads(tmp_path, system_pip, uv):
+    """A python3 without pip: .venv gets its own pip (ensurepip), which fetches uv.  When uv cannot
+    be had (here a pip constraint no uv release satisfies), or uv fails (here its index refuses
+    the connection, as a proxy uv cannot pass would): one note, then pip installs."""
+    env = _bare_env(tmp_path, system_pip=system_pip)
     probe = subprocess.run(["python3", "-m", "pip", "--version"], env=env, capture_output=True, text=True)
-    assert probe.returncode != 0, "the wrapper hides pip"
-    if not uv_obtainable:
+    assert (probe.returncode == 0) == system_pip, probe.stderr
+    if uv == "unobtainable":
         blocker = tmp_path / "no-uv.txt"
         blocker.write_text("uv===0+unavailable\n")
         env["PIP_CONSTRAINT"] = str(blocker)
+    elif uv == "failing":
+        env["UV_DEFAULT_INDEX"] = f"http://127.0.0.1:{_free_port()}/simple"  # nothing listens there
     clone = tmp_path / "close-reading-kit"
     _run(["git", "clone", "--quiet", str(ROOT), str(clone)], tmp_path, env, 120)
     t0 = time.monotonic()
     out = _run_make_venv(clone, env)
     seconds = time.monotonic() - t0
-    _check_install(clone, env, out, installer="uv" if uv_obtainable else "pip")
+    _check_install(clone, env, out, installer="uv" if uv == "obtainable" else "pip")
     # the kit and its data work (cho: 19 sentences, yang: 27, counted by hand in the brief)
     smoke = "import kit; c = kit.load_corpus(); print(len(c['cho'].sentences), len(c['yang'].sentences))"
     assert _run([str(clone / ".venv" / "bin" / "python"), "-c", smoke], clone, env, 300).split() == ["19", "27"]
-    print(f"\nno pip in python3, uv {'obtainable' if uv_obtainable else 'blocked'}: make venv took {seconds:.0f} s")
+    print(f"\n{'' if system_pip else 'no '}pip in python3, uv {uv}: make venv took {seconds:.0f} s")
