@@ -136,11 +136,11 @@ def _fast_spans(text: str, tokenizer: Any) -> list[tuple[int, int]] | None:
     return [(a, b) for a, b in spans if b > a]
 
 
-# Every candidate break, as Punkt sees it: a "." "?" or "!" not followed by a letter or
-# digit, "-", "," or ".", nor by white space to the end.  One pattern per mark: a pattern that
-# starts with a literal character is searched for in C (a character class is tried everywhere).
-_CANDIDATES = {mark: re.compile(re.escape(mark) + r"(?![^\W_]|[-,.]|\s*\Z)") for mark in ".?!"}
-# A candidate followed by spaces (group 1) and a letter or digit.
+# A candidate break, as Punkt sees it: a "." "?" or "!" not followed by a letter or digit,
+# "-", "," or ".", nor by white space to the end.  Two kinds: followed by spaces (group 1) and a
+# letter or digit (most), or not (a quote, a bracket, a line break).  One pattern per mark: a
+# pattern that starts with a literal character is searched for in C (a class is tried everywhere).
+_UNSPACED = {mark: re.compile(re.escape(mark) + r"(?![^\W_]|[-,.]|\s*\Z| +[^\W_])") for mark in ".?!"}
 _SPACED = {mark: re.compile(re.escape(mark) + r"( +)(?=[^\W_])") for mark in ".?!"}
 _PLAIN = re.compile(r"[^\W\d_]{2,}")  # a word of letters only: Punkt breaks unless an abbreviation
 _SPACE = re.compile(r"\s")
@@ -175,10 +175,10 @@ def _quick_many(text: str, bounds: list[tuple[int, int]], tokenizer: Any) -> tup
     # Not for this path: a paragraph with a tab or a line break inside the word before a break,
     # or with a candidate it cannot decide (below).
     odd = {paragraph[k] for k, space in enumerate(map(_SPACE.search, words)) if space}
-    spaced, everyone = set(ends), sorted(c for mark in marks for c in map(re.Match.start, _CANDIDATES[mark].finditer(text)))
-    for n, c in enumerate(everyone):
-        if c not in spaced and c not in lasts:
-            odd.update(_unspaced(text, everyone, n, firsts, bounds, tokenizer))
+    others = sorted(c for mark in marks for c in map(re.Match.start, _UNSPACED[mark].finditer(text)))
+    for n, c in enumerate(others):
+        if c not in lasts:
+            odd.update(_unspaced(text, c, _neighbours(ends, others, n), firsts, bounds, tokenizer))
     # A word of letters that is not an abbreviation: Punkt breaks.  Other words: Punkt decides.
     known = map(tokenizer._params.abbrev_types.__contains__, map(str.lower, words))
     breaks = list(map(operator.and_, map(bool, map(_PLAIN.fullmatch, words)), map(operator.not_, known)))
@@ -188,21 +188,28 @@ def _quick_many(text: str, bounds: list[tuple[int, int]], tokenizer: Any) -> tup
     return ([p + 1 for p, brk in zip(ends, keep) if brk], [m.end(1) for m, brk in zip(found, keep) if brk], odd)
 
 
-def _unspaced(text: str, candidates: list[int], n: int, firsts: list[int], bounds: list, tokenizer: Any) -> set[int]:
-    """``{paragraph}`` if candidate ``n`` (not followed by spaces and a word) may break or
+def _neighbours(spaced: list[int], others: list[int], n: int) -> tuple[int, int]:
+    """The candidates just before and just after ``others[n]`` (-1 / a big number: none)."""
+    c, at = others[n], bisect_right(spaced, others[n])
+    before = max(spaced[at - 1] if at else -1, others[n - 1] if n else -1)
+    after = min(spaced[at] if at < len(spaced) else 1 << 62, others[n + 1] if n + 1 < len(others) else 1 << 62)
+    return before, after
+
+
+def _unspaced(text: str, c: int, neighbours: tuple[int, int], firsts: list[int], bounds: list, tokenizer: Any) -> set[int]:
+    """``{paragraph}`` if the candidate at ``c`` (not followed by spaces and a word) may break or
     cannot be decided here, else ``set()``: a mark before a quote or bracket that Punkt does
     not break at ("U.S.'s") changes nothing, as in :func:`_fast_spans`."""
-    c = candidates[n]
     k = bisect_right(firsts, c) - 1
-    a, b = bounds[k]
+    (a, b), (before, after) = bounds[k], neighbours
     if text[c + 1] in _ASCII_SPACE:
         return {k}  # spaces, then a quote or bracket: Punkt may realign the break
-    before = text.rfind(" ", a, c)
-    if n and candidates[n - 1] >= a and before <= candidates[n - 1]:
+    space = text.rfind(" ", a, c)
+    if a <= before and space <= before:
         return {k}  # its word runs back into the candidate before
-    if n + 1 < len(candidates) and candidates[n + 1] < b and text.rfind(" ", c, candidates[n + 1]) <= c:
+    if after < b and text.rfind(" ", c, after) <= c:
         return {k}  # the next candidate's word runs back into this one
-    pending = text[max(before + 1, a):c + 2]
+    pending = text[max(space + 1, a):c + 2]
     return {k} if _SPACE.search(pending) or tokenizer.text_contains_sentbreak(pending) else set()
 
 
