@@ -101,15 +101,34 @@ def _walk(node, path: tuple, table: dict) -> None:
             _walk(item, (*path, i), table)
 
 
-def _loader(text: str, source: str, rules: Rules):
-    """A SafeLoader for ``text``; in strict mode it refuses anchors, aliases, repeated keys, deep nesting."""
+def _loader(text: str, source: str, rules: Rules, *, fast: bool = False):
+    """A safe loader for ``text``; in strict mode it refuses anchors, aliases, repeated keys, deep nesting.
+
+    ``fast`` scans and parses with libyaml (PyYAML's C parser) when it is installed; composing
+    and the checks stay in Python, so the rules are the same on either path.
+    """
     import yaml
     from yaml.events import AliasEvent
 
-    class Loader(yaml.SafeLoader):
+    base: tuple = (yaml.SafeLoader,)
+    if fast and _c_parser() is not None:
+        base = (yaml.composer.Composer, _c_parser(), yaml.constructor.SafeConstructor, yaml.resolver.Resolver)
+
+    class Loader(*base):  # type: ignore[misc]
         depth = 0
 
+        def __init__(self, stream):
+            if len(base) == 1:
+                super().__init__(stream)
+                return
+            base[1].__init__(self, stream)
+            yaml.composer.Composer.__init__(self)
+            yaml.constructor.SafeConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+
         def compose_node(self, parent, index):  # noqa: D401 - PyYAML hook
+            if not rules.strict:
+                return super().compose_node(parent, index)
             event = self.peek_event()
             anchor = getattr(event, "anchor", None)
             line = event.start_mark.line + 1
@@ -126,6 +145,8 @@ def _loader(text: str, source: str, rules: Rules):
                 self.depth -= 1
 
         def construct_mapping(self, node, deep=False):
+            if not rules.strict:
+                return super().construct_mapping(node, deep=deep)
             seen: dict[Any, int] = {}
             for key_node, _ in node.value:
                 key, line = self.construct_object(key_node, deep=True), key_node.start_mark.line + 1
@@ -140,7 +161,17 @@ def _loader(text: str, source: str, rules: Rules):
                 seen[key] = line
             return super().construct_mapping(node, deep=deep)
 
-    return Loader(text) if rules.strict else yaml.SafeLoader(text)
+    return Loader(text)
+
+
+@lru_cache(maxsize=1)
+def _c_parser():
+    """PyYAML's libyaml parser class, or None when PyYAML was built without libyaml."""
+    try:
+        from yaml._yaml import CParser
+    except ImportError:
+        return None
+    return CParser
 
 
 def _check_finite(value, source: str, rules: Rules, path: str = "") -> None:
@@ -174,6 +205,28 @@ def _syntax_message(exc, source: str, rules: Rules) -> str:
             "containing ': ' or ' #' or starting with a quotation mark.")
 
 
+def _load(text: str, source: str, rules: Rules, *, fast: bool) -> tuple[Any, Any]:
+    import yaml
+
+    loader = _loader(text, source, rules, fast=fast)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except KitError:
+        raise
+    except yaml.YAMLError as exc:
+        if fast:
+            raise
+        raise rules.fail(_syntax_message(exc, source, rules)) from None
+    except RecursionError:
+        if fast:
+            raise
+        raise rules.fail(f"{source}: nested too deeply to read. A {rules.kind} needs only a few levels.") from None
+    finally:
+        loader.dispose()
+    return data, node
+
+
 def parse_yaml(text: str, *, source: str = "<yaml>", rules: Rules = COURSE) -> tuple[Any, Lines]:
     """``(data, lines)`` for YAML text; every problem is a ``rules.error`` naming the line."""
     import yaml
@@ -181,18 +234,11 @@ def parse_yaml(text: str, *, source: str = "<yaml>", rules: Rules = COURSE) -> t
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > rules.max_bytes:
         raise _too_big(size, source, rules)
-    loader = _loader(text, source, rules)
     try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    except KitError:
-        raise
-    except yaml.YAMLError as exc:
-        raise rules.fail(_syntax_message(exc, source, rules)) from None
-    except RecursionError:
-        raise rules.fail(f"{source}: nested too deeply to read. A {rules.kind} needs only a few levels.") from None
-    finally:
-        loader.dispose()
+        data, node = _load(text, source, rules, fast=True)
+    except Exception:  # noqa: BLE001 - any failure is judged again, and worded, by the Python parser
+        # (libyaml and PyYAML word their errors differently; the tests hold the Python wording)
+        data, node = _load(text, source, rules, fast=False)
     if rules.strict:
         _check_finite(data, source, rules)
     table: dict[tuple, int] = {}

@@ -55,3 +55,39 @@ def test_a_folder_is_not_read(tmp_path):
 def test_lines_come_from_the_same_parse():
     data, lines = parse_yaml("texts:\n  - id: a\n    file: a.txt\n")
     assert data == {"texts": [{"id": "a", "file": "a.txt"}]} and lines(("texts", 0, "file")) == 3
+
+
+def test_the_libyaml_path_reads_every_shipped_file_as_the_python_parser_does():
+    # parse_yaml scans with libyaml when PyYAML has it; data and line numbers must not change
+    from kit.files.yamlfile import _c_parser, _load
+
+    if _c_parser() is None:
+        pytest.skip("PyYAML without libyaml: only the Python parser runs")
+    files = sorted((KIT / "data").rglob("*.yaml"))
+    assert len(files) > 10
+    for path in files:
+        text, rules = path.read_text(encoding="utf-8"), (BANK if path.parent.name in ("quizzes", "exercises")
+                                                        else COURSE)
+        (fast, fast_node), (slow, slow_node) = (_load(text, str(path), rules, fast=f) for f in (True, False))
+        assert fast == slow, path
+        assert [n.start_mark.line for n in _nodes(fast_node)] == [n.start_mark.line for n in _nodes(slow_node)], path
+
+
+def _nodes(node):
+    yield node
+    for child in node.value if isinstance(node.value, list) else ():
+        for one in child if isinstance(child, tuple) else (child,):  # a mapping's (key, value) pairs
+            yield from _nodes(one)
+
+
+@pytest.mark.parametrize("text", ["a: b: c\n", "a: [1, 2\n", "\t- a\n"])
+def test_a_syntax_error_is_worded_by_the_python_parser_on_either_path(text):
+    # libyaml says "mapping values are not allowed in this context"; the kit's wording is PyYAML's
+    from kit.files.yamlfile import _load
+
+    with pytest.raises(Exception) as python_error:
+        _load(text, "t.yaml", COURSE, fast=False)
+    with pytest.raises(DataFileError) as error:
+        parse_yaml(text, source="t.yaml")
+    assert str(error.value) == str(python_error.value)
+    assert "YAML syntax error" in str(error.value)
