@@ -29,6 +29,7 @@ import pandas as pd
 from ..corpus.documents import Document, documents_of
 from ..errors import EmptyText
 from ..options import flag, renamed_options, whole_number
+from ..corpus.tokenizer import paragraph_tokens
 from ..corpus.tokens import Stopwords, stem_token, stopword_set, tokens
 
 __all__ = ["frequencies", "summary", "raw_counts", "term_counts", "count_table", "sentence_tokens",
@@ -53,7 +54,13 @@ def raw_counts(doc: Document, *, lower: bool = True, split_hyphens: bool = False
     # Kept with the document (only the small table of types), so frequencies() then keyness()
     # on a long text tokenise it once.
     def count(d: Document) -> tuple[Counter, int]:
-        toks = _word_tokens(d, lower=lower, split_hyphens=split_hyphens)
+        if split_hyphens:
+            toks = _word_tokens(d, lower=lower, split_hyphens=True)
+        else:  # the document's own token list, counted where it lies (kit.tokens would copy it)
+            found = paragraph_tokens(d)
+            toks = found.lower if lower else found.raw
+            if not toks:
+                _empty(d)
         return Counter(toks), len(toks)
 
     return doc.derived(f"counts lower={lower} split_hyphens={split_hyphens}", count)
