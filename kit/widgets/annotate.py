@@ -37,6 +37,7 @@ def annotate(doc: Document, *, annotator: str = "me") -> ipywidgets.VBox:
     import ipywidgets as w
 
     from ..corpus.documents import Document
+    from .controls import Looks
 
     if not isinstance(doc, Document):
         from ..errors import WrongType
@@ -47,16 +48,16 @@ def annotate(doc: Document, *, annotator: str = "me") -> ipywidgets.VBox:
     saved = load_annotations(doc.id, annotator=annotator)
     previous = dict(zip(saved.sentence_id, saved.label))
     options = [("—", None)] + [(label, label) for label in LABELS]
-    dropdowns, rows = {}, []
+    dropdowns, rows, looks = {}, [], Looks()  # one Layout and Style model per look
     for s in doc.sentences:
         # the sentence id is the drop-down's label (its accessible name)
         dropdowns[s.id] = w.Dropdown(options=options, value=previous.get(s.id), description=s.id,
-                                     style={"description_width": "5.5em"}, layout=w.Layout(width="17em"))
-        text = w.HTML(html.escape(s.text), layout=w.Layout(width="calc(100% - 18em)"))
-        rows.append(w.HBox([dropdowns[s.id], text]))
-    save = w.Button(description="Save", button_style="primary", icon="save")
-    compare = w.Button(description="Compare with the reference")
-    status, output = w.HTML(), w.HTML()
+                                     **looks(w.Dropdown, style={"description_width": "5.5em"}, width="17em"))
+        text = w.HTML(html.escape(s.text), **looks(w.HTML, width="calc(100% - 18em)"))
+        rows.append(w.HBox([dropdowns[s.id], text], **looks(w.HBox)))
+    save = w.Button(description="Save", button_style="primary", icon="save", **looks(w.Button))
+    compare = w.Button(description="Compare with the reference", **looks(w.Button))
+    status, output = w.HTML(**looks(w.HTML)), w.HTML(**looks(w.HTML))
 
     def counted() -> str:
         done = sum(d.value is not None for d in dropdowns.values())
@@ -82,6 +83,6 @@ def annotate(doc: Document, *, annotator: str = "me") -> ipywidgets.VBox:
     save.on_click(on_save)
     compare.on_click(on_compare)
     status.value = html.escape(f"Loaded {len(previous)} saved label(s) for {doc.id} as {annotator!r}; {counted()}.")
-    ui = w.VBox([*rows, w.HBox([save, compare]), status, output])
+    ui = w.VBox([*rows, w.HBox([save, compare], **looks(w.HBox)), status, output])
     ui.dropdowns, ui.save, ui.compare, ui.status, ui.output = dropdowns, save, compare, status, output
     return ui

@@ -55,25 +55,26 @@ def compare_reading_box(tasks: str | list[str], *, rows: int = 4) -> "ipywidgets
     """
     import ipywidgets as w
 
+    from .controls import Looks
+
     ids = [tasks] if isinstance(tasks, str) else list(tasks) if isinstance(tasks, (list, tuple)) else None
     if not ids:
         raise WrongType(f"compare_reading_box() takes a task id such as '01.cho-p1' or a list of them, not {echo(tasks)}.")
     found = [reading_task(t) for t in ids]
     predictions = all(not t.get("reading") for t in found)
-    parts, areas = [], []
+    parts, areas, looks = [], [], Looks()  # one Layout and Style model per look
     for task in found:
         prompt = w.HTML(f"<p style='margin: 0.6em 0 0.2em'><b>{html.escape(task['label'])}</b> "
-                        f"<code>{html.escape(task['id'])}</code><br>{html.escape(task['prompt'])}</p>")
+                        f"<code>{html.escape(task['id'])}</code><br>{html.escape(task['prompt'])}</p>", **looks(w.HTML))
         area = w.Textarea(value=_previous(task["id"]), description=f"Your answer: {task['label']}",
                           placeholder=f"Write at least {MIN_WORDS} words in your own words, with sentence ids.",
-                          rows=rows, layout=w.Layout(width="100%"),
-                          style={"description_width": "initial"})
+                          rows=rows, **looks(w.Textarea, style={"description_width": "initial"}, width="100%"))
         areas.append(area)
         parts += [prompt, area]
     button = w.Button(description="Save my prediction" if predictions else "Compare with the kit's reading",
                       button_style="primary", disabled=True, icon="save" if predictions else "eye",
-                      tooltip="Works once every box holds your own words", layout=w.Layout(width="auto"))
-    status, output = w.HTML(), w.HTML()
+                      tooltip="Works once every box holds your own words", **looks(w.Button, width="auto"))
+    status, output = w.HTML(**looks(w.HTML)), w.HTML(**looks(w.HTML))
 
     def update(_=None):
         short = [t["label"] for t, a in zip(found, areas) if attempt_problem(a.value)]

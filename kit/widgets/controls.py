@@ -34,7 +34,7 @@ from __future__ import annotations
 import anywidget
 import traitlets
 
-__all__ = ["AriaPatch", "FOCUS_CSS"]
+__all__ = ["AriaPatch", "FOCUS_CSS", "Looks"]
 
 # A focus ring in the theme's main text colour: black on white in the light theme,
 # white on #111 in the dark one (well over 3:1 in both), and 2px wide with an offset.
@@ -153,3 +153,40 @@ class AriaPatch(anywidget.AnyWidget):
         matches the first selector with a match (waits up to 2 s for one)."""
         if selectors:  # (a message to the browser; without one nothing happens)
             self.send({"focus": list(selectors)})
+
+
+class Looks:
+    """The ``layout`` and ``style`` of a view's widgets, one model per distinct look.
+
+    Every ipywidgets control otherwise opens a Layout and a Style model of its own (a
+    message to the browser each); widgets may share them, and nothing in the kit changes
+    one after it is built.  Make one ``Looks`` per view (a quiz, a form), not per module,
+    so that closing a view's widgets never leaves another view without its looks.
+
+    >>> import ipywidgets as W
+    >>> looks = Looks()
+    >>> a, b = W.HTML("a", **looks(W.HTML)), W.HTML("b", **looks(W.HTML))
+    >>> a.layout is b.layout and a.style is b.style
+    True
+    >>> looks(W.Button, width="auto")["layout"].width
+    'auto'
+    """
+
+    def __init__(self) -> None:
+        self._made: dict[tuple, object] = {}
+
+    def __call__(self, kind: type, *, style: dict | None = None, **layout: str) -> dict:
+        """``layout=`` and (if ``kind`` has one) ``style=`` keyword arguments for a ``kind`` widget."""
+        import ipywidgets as W
+
+        out = {"layout": self._one(W.Layout, layout)}
+        trait = kind.class_traits().get("style")
+        if trait is not None:
+            out["style"] = self._one(trait.klass, style or {})
+        return out
+
+    def _one(self, cls: type, traits: dict):
+        key = (cls, tuple(sorted(traits.items())))
+        if key not in self._made:
+            self._made[key] = cls(**traits)
+        return self._made[key]

@@ -27,7 +27,7 @@ from ..assessment.attempts import Attempts
 from ..errors import InvalidArgument, KitError, WrongType
 from ..errors import shown as echo
 from ..options import flag, renamed_options
-from .controls import AriaPatch
+from .controls import AriaPatch, Looks
 
 if TYPE_CHECKING:
     from ..corpus.documents import Corpus
@@ -73,25 +73,25 @@ def _questions(bank_or_questions, corpus=None) -> Bank:
     return load_bank(bank_or_questions, corpus=corpus)
 
 
-def _input(q: Question, spec):
+def _input(q: Question, spec, looks: Looks):
     if spec.kind == "choice":
         return W.RadioButtons(options=[label for label, _ in spec.options], value=None,
-                              description="Answer:", layout=W.Layout(width="auto"))
+                              description="Answer:", **looks(W.RadioButtons, width="auto"))
     if spec.kind == "choices" and spec.options:
-        return W.VBox([W.Checkbox(value=False, description=label, indent=False, layout=W.Layout(width="auto"))
-                       for label, _ in spec.options])
+        return W.VBox([W.Checkbox(value=False, description=label, indent=False, **looks(W.Checkbox, width="auto"))
+                       for label, _ in spec.options], **looks(W.VBox))
     if spec.kind == "toggle":  # radio buttons: one Tab stop, arrows choose
         return W.RadioButtons(options=list(spec.options), value=None, description="Answer:",
-                              layout=W.Layout(width="auto"))
+                              **looks(W.RadioButtons, width="auto"))
     if spec.kind in ("text", "choices"):
-        return W.Text(value="", placeholder=spec.placeholder, description="Answer:", layout=W.Layout(width="24em"))
+        return W.Text(value="", placeholder=spec.placeholder, description="Answer:", **looks(W.Text, width="24em"))
     if spec.kind == "long_text":
         return W.Textarea(value="", placeholder=spec.placeholder, description="Answer:",
-                          layout=W.Layout(width="40em", height="8em"))
+                          **looks(W.Textarea, width="40em", height="8em"))
     if spec.kind == "pairs":
-        return W.VBox([W.Dropdown(options=[("— choose —", None), *spec.options], value=None,
-                                  description=left, style={"description_width": "initial"}, layout=W.Layout(width="auto"))
-                       for left in spec.items])
+        return W.VBox([W.Dropdown(options=[("— choose —", None), *spec.options], value=None, description=left,
+                                  **looks(W.Dropdown, style={"description_width": "initial"}, width="auto"))
+                       for left in spec.items], **looks(W.VBox))
     raise WrongType(f"question {echo(q.id)} has an input kind the widget cannot show: {echo(spec.kind)}")  # pragma: no cover
 
 
@@ -105,21 +105,24 @@ class _Panel:
         prompt = markdown_html(f"**{number}.** {q.prompt}")
         if q.type == "attribution":
             prompt += f"<blockquote>“{_esc(q.quote)}”</blockquote>"
-        self.prompt = W.HTML(prompt)
+        looks = owner.looks  # one Layout and Style model per look for the whole quiz
+        self.prompt = W.HTML(prompt, **looks(W.HTML))
         self.spec = q.kind.input(q)  # the options in this student's order (kit.assessment.order), made once
-        self.input = _input(q, self.spec)
-        self.check = W.Button(description="Check", button_style="primary", tooltip=f"Check your answer to question {number}")
-        self.retry = W.Button(description="Try again", disabled=True, tooltip="Clear the feedback and answer again")
-        self.count = W.Label("Attempts: 0")
-        self.feedback = W.HTML("")
+        self.input = _input(q, self.spec, looks)
+        self.check = W.Button(description="Check", button_style="primary", tooltip=f"Check your answer to question {number}",
+                              **looks(W.Button))
+        self.retry = W.Button(description="Try again", disabled=True, tooltip="Clear the feedback and answer again",
+                              **looks(W.Button))
+        self.count = W.Label("Attempts: 0", **looks(W.Label))
+        self.feedback = W.HTML("", **looks(W.HTML))
         self.check.on_click(self.on_check)
         self.retry.on_click(self.on_retry)
         for widget, name in ((self.prompt, "kit-prompt"), (self.input, "kit-options"), (self.check, "kit-check"),
                              (self.retry, "kit-retry"), (self.feedback, "kit-feedback")):
             widget.add_class(name)
-        self.aria = AriaPatch(rules=aria_rules(q.type))
-        self.box = W.VBox([self.prompt, self.input, W.HBox([self.check, self.retry, self.count]), self.feedback,
-                           self.aria], layout=W.Layout(margin="0 0 1.2em 0"))
+        self.aria = AriaPatch(rules=aria_rules(q.type), **looks(AriaPatch))
+        self.box = W.VBox([self.prompt, self.input, W.HBox([self.check, self.retry, self.count], **looks(W.HBox)),
+                           self.feedback, self.aria], **looks(W.VBox, margin="0 0 1.2em 0"))
         self.box.add_class("kit-question")
 
     def controls(self):
@@ -215,14 +218,14 @@ class QuizBox(W.VBox):
     """The quiz widget (a VBox); its text form (``str``, ``repr``, text/plain) lists the questions."""
 
     def __init__(self, bank: Bank, *, show_answer_after: int | None, record: bool) -> None:
-        self.bank, self.show_answer_after, self.record = bank, show_answer_after, record
+        self.bank, self.show_answer_after, self.record, self.looks = bank, show_answer_after, record, Looks()
         self.panels = [_Panel(q, n, self) for n, q in enumerate(bank.questions, start=1)]
-        self.header = W.HTML(f"<h3>{_esc(bank.title)}</h3>")
-        self.score_html = W.HTML("")
+        self.header = W.HTML(f"<h3>{_esc(bank.title)}</h3>", **self.looks(W.HTML))
+        self.score_html = W.HTML("", **self.looks(W.HTML))
         self.score_html.add_class("kit-score")
         score_region = {"sel": ":scope > .kit-score .widget-html-content",
                         "attrs": {"role": "status", "aria-live": "polite", "aria-atomic": "true"}}
-        self.aria = AriaPatch(rules=[score_region])
+        self.aria = AriaPatch(rules=[score_region], **self.looks(AriaPatch))
         super().__init__([self.header, *[p.box for p in self.panels], self.score_html, self.aria])
         self.add_class("kit-quiz")
         self.update_score()
