@@ -87,6 +87,13 @@ def finish_plot(ax, title: str, xlabel: str, ylabel: str, description: str):
     fig = ax.figure
     fig._repr_html_ = lambda: figure_html(fig)
     fig._ipython_display_ = lambda: show_figure(fig)
+    # At the end of the cell the inline backend would also draw every stale figure, a picture
+    # nobody sees (the PNG shown comes from show_figure): marked drawn, the figure is drawn
+    # once fewer, with the same PNG (issue 24).  A later change makes it stale again.
+    import matplotlib
+
+    if "inline" in str(matplotlib.get_backend()).lower():
+        fig.stale = False
     return ax
 
 
