@@ -6,7 +6,7 @@ queries only look words up.  The phrase matching itself is :mod:`kit.analysis.qu
 from __future__ import annotations
 
 import weakref
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from ..corpus.documents import Document
 from ..corpus.tokenizer import ParagraphTokens, paragraph_tokens
