@@ -18,8 +18,9 @@ __all__ = ["DocumentIndex", "document_index"]
 class DocumentIndex:
     """A document's tokens, its vocabulary, and offsets and sentence ids for the tokens a view shows.
 
-    Offsets come from :class:`~kit.corpus.tokenizer.ParagraphTokens`: only the paragraphs
-    holding matches are matched again for them, and only those are split into sentences.
+    Offsets come from :class:`~kit.corpus.tokenizer.ParagraphTokens`, as running sums of the
+    split pieces: for a few hits, of the paragraphs holding them; for many, of every paragraph
+    at once.  Sentence ids likewise (:meth:`~kit.corpus.documents.Document.sentence_ids_at`).
     """
 
     def __init__(self, doc: Document) -> None:
