@@ -5,6 +5,7 @@ offers the two commands, CI calls `make test`, and the README shows them first.
 No conda solver is reachable here, so environment.yml is checked statically."""
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -69,8 +70,11 @@ def _recipe(makefile: str, target: str) -> str:
 
 def _dry_run(target: str, tmp_path) -> list[str]:
     """The shell lines `make -n target` would run for a .venv that does not exist yet."""
-    out = subprocess.run(["make", "-n", target, f"VENV={tmp_path}/.venv"], cwd=ROOT, capture_output=True,
-                         text=True, check=True, timeout=60).stdout
+    # As a top-level make: under `make test` this test runs inside make, whose MAKEFLAGS and
+    # MAKELEVEL would make the dry run print "make[1]: Entering directory" lines.
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES")}
+    out = subprocess.run(["make", "--no-print-directory", "-n", target, f"VENV={tmp_path}/.venv"], cwd=ROOT,
+                         env=env, capture_output=True, text=True, check=True, timeout=60).stdout
     return out.splitlines()
 
 
