@@ -61,12 +61,16 @@ class DocumentIndex:
         hits = [(i, j) for i, j, _ in PhraseMatcher([(slots, None)]).find(self.tokens(case), vocabulary=vocab)]
         if len(slots) == 1:
             return hits
-        # The words matched, then every gap between them looked at (all at once for many hits).
-        gaps = [k for i, j in hits for k in range(i, j)]
+        # The words matched, then every gap between them looked at (all at once for many hits):
+        # each slot takes one token, so every hit has the same ``width`` gaps.
+        width = len(slots) - 1
+        gaps = [i + k for i, _ in hits for k in range(width)] if width > 1 else [i for i, _ in hits]
         ends, starts = self.offsets([k + 1 for k in gaps], gaps)[::-1]
         text = self.text
-        joined = {k for k, a, b in zip(gaps, ends, starts) if not text[a:b].strip()}
-        return [(i, j) for i, j in hits if all(k in joined for k in range(i, j))]
+        spaced = [not text[a:b].strip() for a, b in zip(ends, starts)]
+        if width == 1:
+            return [hit for hit, ok in zip(hits, spaced) if ok]
+        return [hit for n, hit in enumerate(hits) if all(spaced[n * width:(n + 1) * width])]
 
     def sentence_ids(self, chars: list[int]) -> list[str]:
         """The id of the sentence holding each character offset (:meth:`Document.sentence_at`)."""

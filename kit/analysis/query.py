@@ -18,6 +18,8 @@ from __future__ import annotations
 import fnmatch
 import time
 from collections.abc import Callable, Collection, Iterable, Sequence
+from itertools import repeat
+from operator import itemgetter
 from typing import Any, Union
 
 from ..errors import InvalidArgument, QueryTooSlow, WrongType, shown
@@ -133,13 +135,8 @@ class PhraseMatcher:
             # A few first words (a query): list.index scans in C, ~20x faster than a loop.
             cands = []
             for key, ps in by_first.items():
-                i = -1
-                while True:
-                    try:
-                        i = words.index(key, i + 1)
-                    except ValueError:
-                        break
-                    cands += [(i, p) for p in ps]
+                at = _places(words, key)
+                cands += [(i, p) for i in at for p in ps] if len(ps) > 1 else zip(at, repeat(ps[0]))
             cands.sort()
         else:
             cands = [(i, p) for i, w in enumerate(words) if w in by_first for p in by_first[w]]
@@ -150,7 +147,7 @@ class PhraseMatcher:
         if len(resolved) == 1 and rests[0] is not None and accept is None and not longest:
             # One phrase of plain words (a query): each step over all candidates at once.
             (slots, payload), rest, k = resolved[0], rests[0], len(resolved[0][0])
-            at = [i for i, _ in cands]
+            at = list(map(itemgetter(0), cands))
             if k > 1:
                 at = [i for i in at if words[i + 1:i + k] == rest]
                 if joined is not None:
@@ -184,6 +181,21 @@ class PhraseMatcher:
             used[i:j + 1] = b"\x01" * (j - i + 1)
             out.append((i, j, payload))
         return sorted(out, key=lambda f: f[0])
+
+
+def _places(words: list[str], word: str) -> list[int]:
+    """Every index of ``word`` in ``words`` (``list.index`` scans in C).
+
+    >>> _places(["a", "b", "a"], "a")
+    [0, 2]
+    """
+    at, i, index = [], -1, words.index
+    try:
+        while True:
+            i = index(word, i + 1)
+            at.append(i)
+    except ValueError:
+        return at
 
 
 def _fits(word: str, slot) -> bool:

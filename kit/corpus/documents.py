@@ -132,7 +132,7 @@ class Document:
             starts, paragraphs = self._bounds[0], list(map(max, map(bisect_right, repeat(self._starts), offsets), repeat(1)))
             firsts = [0] + list(map(bisect_left, repeat(starts), self._starts))  # paragraph k's first sentence
             index = map(operator.sub, map(bisect_right, repeat(starts), offsets), map(firsts.__getitem__, paragraphs))
-            return [f"{self.id} {k}.{i}" for k, i in zip(paragraphs, map(max, index, repeat(1)))]
+            return list(map("{} {}.{}".format, repeat(self.id), paragraphs, map(max, index, repeat(1))))
         firsts, starts, out = self._starts, {}, []
         for c in offsets:
             if (k := max(bisect_right(firsts, c) - 1, 0)) not in starts:
