@@ -168,13 +168,13 @@ def _quick_many(text: str, bounds: list[tuple[int, int]], tokenizer: Any) -> tup
         found.sort(key=re.Match.start)
     firsts, lasts = [a for a, _ in bounds], {b - 1 for _, b in bounds}  # a mark that ends a paragraph is no candidate
     ends = list(map(re.Match.start, found))
-    paragraph = list(map((-1).__add__, map(bisect_right, repeat(firsts), ends)))
-    starts = list(map(firsts.__getitem__, paragraph))
-    begins = list(map(max, map((1).__add__, map(text.rfind, repeat(" "), starts, ends)), starts))
+    # The word before each mark, back to the last space (a paragraph's first word runs back
+    # over the blank line before it, and is caught below with the other white space).
+    begins = list(map((1).__add__, map(text.rfind, repeat(" "), repeat(0), ends)))
     words = list(map(text.__getitem__, map(slice, begins, ends)))
     # Not for this path: a paragraph with a tab or a line break inside the word before a break,
     # or with a candidate it cannot decide (below).
-    odd = {paragraph[k] for k, space in enumerate(map(_SPACE.search, words)) if space}
+    odd = {bisect_right(firsts, ends[k]) - 1 for k, space in enumerate(map(_SPACE.search, words)) if space}
     others = sorted(c for mark in marks for c in map(re.Match.start, _UNSPACED[mark].finditer(text)))
     for n, c in enumerate(others):
         if c not in lasts:
@@ -182,7 +182,8 @@ def _quick_many(text: str, bounds: list[tuple[int, int]], tokenizer: Any) -> tup
     # A word of letters that is not an abbreviation: Punkt breaks.  Other words: Punkt decides.
     known = map(tokenizer._params.abbrev_types.__contains__, map(str.lower, words))
     breaks = list(map(operator.and_, map(bool, map(_PLAIN.fullmatch, words)), map(operator.not_, known)))
-    for k in [k for k, brk in enumerate(breaks) if not brk and paragraph[k] not in odd]:
+    paragraph = list(map((-1).__add__, map(bisect_right, repeat(firsts), ends))) if odd else repeat(-1)
+    for k in [k for k, (brk, at) in enumerate(zip(breaks, paragraph)) if not brk and at not in odd]:
         breaks[k] = tokenizer.text_contains_sentbreak(text[begins[k]:_NEXT_TOKEN.match(text, ends[k] + 1).end()])
     keep = list(map(operator.and_, breaks, map(operator.not_, map(odd.__contains__, paragraph)))) if odd else breaks
     return ([p + 1 for p, brk in zip(ends, keep) if brk], [m.end(1) for m, brk in zip(found, keep) if brk], odd)
