@@ -26,7 +26,7 @@ from ..errors import InvalidArgument, QueryTooSlow, WrongType, shown
 from ..corpus.patterns import PATTERN_SECONDS, compile_pattern
 from ..corpus.cleaning import clean
 from ..corpus.token_table import token_spans
-from ..corpus.tokenizer import normalise
+from ..corpus.tokenizer import normalise, places
 
 __all__ = ["PhraseMatcher", "TokenPattern", "parse_query", "REGEX_SECONDS"]
 
@@ -135,7 +135,7 @@ class PhraseMatcher:
             # A few first words (a query): list.index scans in C, ~20x faster than a loop.
             cands = []
             for key, ps in by_first.items():
-                at = _places(words, key)
+                at = places(words, key)
                 cands += [(i, p) for i in at for p in ps] if len(ps) > 1 else zip(at, repeat(ps[0]))
             cands.sort()
         else:
@@ -181,21 +181,6 @@ class PhraseMatcher:
             used[i:j + 1] = b"\x01" * (j - i + 1)
             out.append((i, j, payload))
         return sorted(out, key=lambda f: f[0])
-
-
-def _places(words: list[str], word: str) -> list[int]:
-    """Every index of ``word`` in ``words`` (``list.index`` scans in C).
-
-    >>> _places(["a", "b", "a"], "a")
-    [0, 2]
-    """
-    at, i, index = [], -1, words.index
-    try:
-        while True:
-            i = index(word, i + 1)
-            at.append(i)
-    except ValueError:
-        return at
 
 
 def _fits(word: str, slot) -> bool:

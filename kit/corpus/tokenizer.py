@@ -27,7 +27,7 @@ from typing import Any
 from .cleaning import clean, clean_map, needs_cleaning
 
 __all__ = ["gc_paused", "token_re", "flatten", "normalise", "lower",
-           "ParagraphTokens", "paragraph_tokens", "cjk_query", "lower_all"]
+           "ParagraphTokens", "paragraph_tokens", "cjk_query", "lower_all", "places"]
 
 @contextmanager
 def gc_paused():
@@ -114,6 +114,21 @@ def normalise(token: str, *, lower: bool = True) -> str:
 
 
 _lowered = lower
+
+
+def places(words: list[str], word: str) -> list[int]:
+    """Every index of ``word`` in ``words`` (``list.index`` scans in C, ~20x a Python loop).
+
+    >>> places(["a", "b", "a"], "a")
+    [0, 2]
+    """
+    at, i, index = [], -1, words.index
+    try:
+        while True:
+            i = index(word, i + 1)
+            at.append(i)
+    except ValueError:
+        return at
 
 
 def lower_all(raw: list[str]) -> list[str]:
@@ -246,12 +261,7 @@ class ParagraphTokens:
         """
         toks, out = self.lower, []
         for word in (w for w in (vocabulary or set(toks)) if query in w):
-            i = -1
-            while True:
-                try:
-                    i = toks.index(word, i + 1)  # scans in C
-                except ValueError:
-                    break
+            for i in places(toks, word):
                 a0, b0 = self.span(i)
                 cleaned, where = clean_map(self.text[a0:b0])
                 k = cleaned.lower().find(query)
