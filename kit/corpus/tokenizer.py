@@ -196,10 +196,6 @@ class ParagraphTokens:
                 out += split(flatten(clean(p.text)))[1::2]
         return out
 
-    def paragraph_of(self, i: int) -> int:
-        """The paragraph (0-based) holding token ``i``."""
-        return bisect_right(self.firsts, i) - 1
-
     def offsets(self, k: int) -> tuple[int, list[int], list[int]]:
         """``(paragraph start, starts, ends)`` of paragraph ``k``'s tokens, in the paragraph
         (added up once, kept)."""
@@ -236,8 +232,8 @@ class ParagraphTokens:
             ends_before = np.array([0] + [p.end for p in self._paragraphs[:-1]])
             lengths[firsts] += np.array([p.start for p in self._paragraphs]) - ends_before
             at = np.cumsum(lengths)
-            piece = 2 * np.arange(len(self.lower if not self._exact else self.raw)) + 1 + np.repeat(
-                np.arange(len(count)), [c // 2 for c in count])
+            tokens = [c // 2 for c in count]  # a paragraph's pieces: its tokens and one gap more each
+            piece = 2 * np.arange(sum(tokens)) + 1 + np.repeat(np.arange(len(count)), tokens)
             self._all = (at[piece - 1], at[piece])
         if self._all is None:
             starts_all, ends_all = [], []
