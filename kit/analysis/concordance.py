@@ -39,9 +39,8 @@ def kwic_columns(doc: Document, slots: list, cjk: str | None, *, case: bool, win
     idx = document_index(doc)
     toks, text = idx.tokens(False), idx.text
     last = len(toks) - 1
-    found = [] if cjk else idx.find(slots, case=case)
-    # (first token, last token, start, end) of each hit (a CJK query: inside its token)
-    hits = idx.inside(cjk) if cjk else found
+    # (first token, last token) of each hit; a CJK query, found inside its token: and (start, end)
+    hits = idx.inside(cjk) if cjk else idx.find(slots, case=case)
     if not hits:
         return
     first, final = [h[0] for h in hits], [h[1] for h in hits]
